@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# One entry point for the project. See README.md.
+#
+#   make deps                 install what is missing (Debian 12, as root)
+#   make kernel               build the patched kernel (KVER=6.12|6.1 ARCH=x86_64|arm64)
+#   make initramfs            busybox + reader + test module + guest scripts
+#   make reader               tools/pstore-reader for the host
+#   make test                 everything; ends with "N passed, N failed"
+#   make demo                 KASAN report -> warm reboot -> reader output
+#   make bench | soak | fuzz | series
+#
+# KERNEL_SRC=<tree> builds against your own kernel tree instead of Debian's
+# linux-source package (the tree is not modified: a linked copy is patched).
+
+KVER ?= 6.12
+ARCH ?= x86_64
+BUILD ?= $(CURDIR)/build
+JOBS ?= $(shell nproc)
+V ?= 0
+
+ifeq ($(ARCH),x86_64)
+KARCH := x86
+KIMAGE := arch/x86/boot/bzImage
+CROSS :=
+else ifeq ($(ARCH),arm64)
+KARCH := arm64
+KIMAGE := arch/arm64/boot/Image
+CROSS := aarch64-linux-gnu-
+else
+$(error ARCH must be x86_64 or arm64)
+endif
+
+ifneq ($(KERNEL_SRC),)
+PRISTINE := $(abspath $(KERNEL_SRC))
+KTAG := custom
+PATCHES ?= $(CURDIR)/patches/6.12
+else
+PRISTINE := $(BUILD)/linux-$(KVER)-pristine
+KTAG := $(KVER)
+PATCHES ?= $(CURDIR)/patches/$(KVER)
+endif
+
+TREE := $(BUILD)/linux-$(KTAG)
+OUT := $(BUILD)/out-$(KTAG)-$(ARCH)
+KERNEL := $(OUT)/$(KIMAGE)
+INITRD := $(BUILD)/initramfs-$(KTAG)-$(ARCH).cpio.gz
+GUEST := $(BUILD)/guest-$(ARCH)
+export KVER ARCH BUILD KTAG TREE OUT KERNEL INITRD KARCH CROSS
+
+KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
+	CC="ccache $(CROSS)gcc" KBUILD_BUILD_TIMESTAMP="2026-01-01" \
+	KBUILD_BUILD_USER=pstore KBUILD_BUILD_HOST=qemu -j$(JOBS) \
+	$(if $(filter 1,$(V)),,-s)
+
+FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config $(EXTRA_CONFIG)
+
+.PHONY: all deps kernel tree config module reader guest-reader initramfs test demo \
+	bench soak fuzz series clean distclean check-kconfig
+
+all: kernel initramfs reader
+
+deps:
+	@scripts/deps.sh
+
+# --- kernel ------------------------------------------------------------------
+$(PRISTINE)/Makefile:
+	@echo "  UNPACK  /usr/src/linux-source-$(KVER).tar.xz"
+	@mkdir -p $(BUILD)
+	@rm -rf $(BUILD)/linux-source-$(KVER) $(PRISTINE)
+	@tar -C $(BUILD) -xf /usr/src/linux-source-$(KVER).tar.xz
+	@mv $(BUILD)/linux-source-$(KVER) $(PRISTINE)
+
+tree: $(PRISTINE)/Makefile
+	@scripts/kernel-tree.sh $(PRISTINE) $(TREE) $(PATCHES)
+
+$(OUT)/.config: $(FRAGMENTS) | tree
+	@echo "  CONFIG  $(OUT) from tinyconfig + $(FRAGMENTS)"
+	@mkdir -p $(OUT)
+	@$(KMAKE) tinyconfig >/dev/null
+	@cd $(OUT) && KCONFIG_CONFIG=.config $(TREE)/scripts/kconfig/merge_config.sh -m -O $(OUT) \
+		.config $(addprefix $(CURDIR)/,$(FRAGMENTS)) >/dev/null
+	@$(KMAKE) olddefconfig >/dev/null
+	@scripts/check-kconfig.sh $(OUT)/.config $(FRAGMENTS)
+
+config: tree $(OUT)/.config
+
+kernel: tree $(OUT)/.config
+	@echo "  KERNEL  $(KTAG) $(ARCH) -> $(KERNEL)"
+	@$(KMAKE) $(notdir $(KIMAGE)) modules
+	@$(MAKE) -s module
+
+# The out-of-tree test module (test/module), built against $(OUT) in a copy
+# per kernel so that builds for several kernels do not share objects.
+MODDIR := $(BUILD)/module-$(KTAG)-$(ARCH)
+module:
+	@mkdir -p $(MODDIR)
+	@rsync -c test/module/Kbuild test/module/*.c $(MODDIR)/
+	@$(MAKE) -C $(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) CC="ccache $(CROSS)gcc" \
+		M=$(MODDIR) -s modules
+
+# --- userspace ---------------------------------------------------------------
+reader:
+	@$(MAKE) -s -C tools/pstore-reader
+
+guest-reader:
+	@$(MAKE) -s -C tools/pstore-reader STATIC=1 CROSS=$(CROSS) O=$(GUEST)
+
+initramfs: guest-reader
+	@scripts/initramfs.sh $(INITRD)
+
+# --- tests -------------------------------------------------------------------
+test: deps
+	@test/run-all.sh
+
+demo: deps
+	@test/demo.sh
+
+bench: deps
+	@test/bench.sh
+
+clean:
+	rm -rf $(OUT) $(INITRD) $(GUEST)
+	@$(MAKE) -s -C tools/pstore-reader clean
+
+distclean:
+	rm -rf $(BUILD)

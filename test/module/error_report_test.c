@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * error_report_test - raise real KASAN, KFENCE and WARN reports on demand.
+ *
+ * debugfs, /sys/kernel/debug/error_report_test/:
+ *   trigger  write "<kind> <context>"
+ *            kind:    kasan-oob kasan-uaf kfence-oob kfence-uaf warn
+ *            context: task softirq hardirq nmi (nmi: warn on x86 only)
+ *   storm    write "<reports per cpu>": every online CPU but the last raises
+ *            that many reports (WARN and KASAN, rotating through task,
+ *            softirq and hardirq context) while the last CPU floods printk.
+ *   raised   number of reports this module has raised (one per trigger).
+ *
+ * A KFENCE object cannot be had on demand: it is allocated in task context
+ * first (allocating until the sampling gate hands one out), then the bad
+ * access is made in the requested context.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/completion.h>
+#include <linux/cpu.h>
+#include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
+#include <linux/irq_work.h>
+#include <linux/jiffies.h>
+#include <linux/kfence.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#ifdef CONFIG_X86
+#include <asm/apic.h>
+#include <asm/nmi.h>
+#endif
+
+enum ert_kind { KASAN_OOB, KASAN_UAF, KFENCE_OOB, KFENCE_UAF, WARN_REPORT, NR_KINDS };
+enum ert_ctx { CTX_TASK, CTX_SOFTIRQ, CTX_HARDIRQ, CTX_NMI, NR_CTX };
+
+static const char * const kind_names[NR_KINDS] = {
+	"kasan-oob", "kasan-uaf", "kfence-oob", "kfence-uaf", "warn",
+};
+
+static const char * const ctx_names[NR_CTX] = {
+	"task", "softirq", "hardirq", "nmi",
+};
+
+/* One request: what to do, where, and the KFENCE object prepared for it. */
+struct ert_req {
+	enum ert_kind kind;
+	enum ert_ctx ctx;
+	char *kfence_obj;
+	struct completion done;
+	struct tasklet_struct tasklet;
+	struct irq_work irq_work;
+};
+
+static atomic_t raised = ATOMIC_INIT(0);
+
+#define KFENCE_OBJ_SIZE 64	/* a multiple of the cache alignment: ends on the guard page when right-aligned */
+
+static noinline void do_kasan_oob(void)
+{
+	size_t size = 128 - 8 - 5;
+	char *p = kmalloc(size, GFP_ATOMIC);
+
+	if (!p)
+		return;
+	OPTIMIZER_HIDE_VAR(p);
+	((volatile char *)p)[size + 5] = 'x';
+	kfree(p);
+}
+
+static noinline void do_kasan_uaf(void)
+{
+	char *p = kmalloc(64, GFP_ATOMIC);
+
+	if (!p)
+		return;
+	kfree(p);
+	OPTIMIZER_HIDE_VAR(p);
+	(void)((volatile char *)p)[8];
+}
+
+static noinline void do_kfence_oob(char *p)
+{
+	/* Left-aligned objects have the guard page before them. */
+	if (PAGE_ALIGNED(p))
+		(void)((volatile char *)p)[-1];
+	else
+		(void)((volatile char *)p)[KFENCE_OBJ_SIZE];
+}
+
+static noinline void do_kfence_uaf(char *p)
+{
+	(void)((volatile char *)p)[0];
+}
+
+static noinline void do_warn(enum ert_ctx ctx)
+{
+	WARN(1, "error_report_test: warning from %s context\n", ctx_names[ctx]);
+}
+
+static void raise_report(struct ert_req *req)
+{
+	atomic_inc(&raised);
+	switch (req->kind) {
+	case KASAN_OOB:
+		do_kasan_oob();
+		break;
+	case KASAN_UAF:
+		do_kasan_uaf();
+		break;
+	case KFENCE_OOB:
+		do_kfence_oob(req->kfence_obj);
+		break;
+	case KFENCE_UAF:
+		do_kfence_uaf(req->kfence_obj);
+		break;
+	default:
+		do_warn(req->ctx);
+		break;
+	}
+}
+
+static void softirq_fn(struct tasklet_struct *t)
+{
+	struct ert_req *req = from_tasklet(req, t, tasklet);
+
+	raise_report(req);
+	complete(&req->done);
+}
+
+static void hardirq_fn(struct irq_work *w)
+{
+	struct ert_req *req = container_of(w, struct ert_req, irq_work);
+
+	raise_report(req);
+	complete(&req->done);
+}
+
+#ifdef CONFIG_X86
+static struct ert_req *nmi_req;
+
+static int nmi_fn(unsigned int cmd, struct pt_regs *regs)
+{
+	struct ert_req *req = xchg(&nmi_req, NULL);
+
+	if (!req)
+		return NMI_DONE;
+	raise_report(req);
+	complete(&req->done);
+	return NMI_HANDLED;
+}
+
+static int raise_in_nmi(struct ert_req *req)
+{
+	int cpu = get_cpu();
+
+	WRITE_ONCE(nmi_req, req);
+	apic->send_IPI_mask(cpumask_of(cpu), NMI_VECTOR);
+	put_cpu();
+	return 0;
+}
+#else
+static int raise_in_nmi(struct ert_req *req)
+{
+	return -EOPNOTSUPP;
+}
+#endif
+
+/* Allocate until KFENCE hands out an object; it samples one per interval. */
+static char *kfence_alloc_obj(void)
+{
+	unsigned long deadline = jiffies + 30 * HZ;
+	char *p;
+
+	while (time_before(jiffies, deadline)) {
+		p = kmalloc(KFENCE_OBJ_SIZE, GFP_KERNEL);
+		if (p && is_kfence_address(p))
+			return p;
+		kfree(p);
+		cond_resched();
+	}
+	return NULL;
+}
+
+static int run_request(struct ert_req *req)
+{
+	int ret = 0;
+
+	init_completion(&req->done);
+	if (req->kind == KFENCE_OOB || req->kind == KFENCE_UAF) {
+		req->kfence_obj = kfence_alloc_obj();
+		if (!req->kfence_obj)
+			return -EAGAIN;
+		if (req->kind == KFENCE_UAF)
+			kfree(req->kfence_obj);
+	}
+
+	switch (req->ctx) {
+	case CTX_TASK:
+		raise_report(req);
+		complete(&req->done);
+		break;
+	case CTX_SOFTIRQ:
+		tasklet_setup(&req->tasklet, softirq_fn);
+		tasklet_schedule(&req->tasklet);
+		break;
+	case CTX_HARDIRQ:
+		init_irq_work(&req->irq_work, hardirq_fn);
+		irq_work_queue(&req->irq_work);
+		break;
+	case CTX_NMI:
+		ret = req->kind == WARN_REPORT ? raise_in_nmi(req) : -EOPNOTSUPP;
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	if (!ret && !wait_for_completion_timeout(&req->done, 10 * HZ))
+		ret = -ETIMEDOUT;
+	if (req->ctx == CTX_SOFTIRQ)
+		tasklet_kill(&req->tasklet);
+	if (req->ctx == CTX_HARDIRQ)
+		irq_work_sync(&req->irq_work);
+	if (req->kind == KFENCE_OOB)
+		kfree(req->kfence_obj);
+	return ret;
+}
+
+static int lookup(const char *word, const char * const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(word, names[i]))
+			return i;
+	return -EINVAL;
+}
+
+static ssize_t trigger_write(struct file *file, const char __user *ubuf,
+			     size_t len, loff_t *ppos)
+{
+	char buf[64], *ctx, *kind;
+	struct ert_req *req;
+	int k, c, ret;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	ctx = strim(buf);
+	kind = strsep(&ctx, " ");
+	k = lookup(kind, kind_names, NR_KINDS);
+	c = ctx ? lookup(strim(ctx), ctx_names, NR_CTX) : CTX_TASK;
+	if (k < 0 || c < 0)
+		return -EINVAL;
+
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->kind = k;
+	req->ctx = c;
+	ret = run_request(req);
+	/* A timed-out request may still run: leak it rather than free it under the callback. */
+	if (ret != -ETIMEDOUT)
+		kfree(req);
+	return ret ? ret : len;
+}
+
+static const struct file_operations trigger_fops = {
+	.write = trigger_write,
+};
+
+/* --- storm --------------------------------------------------------------- */
+
+static atomic_t storm_running;
+static atomic_t storm_left;
+static DECLARE_COMPLETION(storm_done);
+
+static int flood_fn(void *arg)
+{
+	unsigned long n = 0;
+
+	while (atomic_read(&storm_running))
+		pr_info("flood line %lu from the printk flooder\n", n++);
+	return 0;
+}
+
+static int storm_fn(void *arg)
+{
+	unsigned long count = (unsigned long)arg;
+	static const enum ert_kind kinds[] = { WARN_REPORT, KASAN_UAF };
+	struct ert_req req = {};
+	unsigned long i;
+
+	for (i = 0; i < count; i++) {
+		req.kind = kinds[i % ARRAY_SIZE(kinds)];
+		req.ctx = i % 3;	/* task, softirq, hardirq */
+		run_request(&req);
+	}
+	if (atomic_dec_and_test(&storm_left))
+		complete(&storm_done);
+	return 0;
+}
+
+static ssize_t storm_write(struct file *file, const char __user *ubuf,
+			   size_t len, loff_t *ppos)
+{
+	struct task_struct *threads[NR_CPUS] = {}, *flooder;
+	unsigned long count;
+	int cpu, last, ret, nr = 0;
+
+	ret = kstrtoul_from_user(ubuf, len, 0, &count);
+	if (ret)
+		return ret;
+
+	cpus_read_lock();
+	last = cpumask_last(cpu_online_mask);
+	atomic_set(&storm_running, 1);
+	flooder = kthread_create_on_cpu(flood_fn, NULL, last, "ert_flood/%u");
+	if (IS_ERR(flooder)) {
+		cpus_read_unlock();
+		return PTR_ERR(flooder);
+	}
+	get_task_struct(flooder);
+	wake_up_process(flooder);
+	for_each_online_cpu(cpu) {
+		if (cpu == last && num_online_cpus() > 1)
+			continue;
+		threads[cpu] = kthread_create_on_cpu(storm_fn, (void *)count, cpu, "ert_storm/%u");
+		if (IS_ERR(threads[cpu])) {
+			threads[cpu] = NULL;
+			continue;
+		}
+		get_task_struct(threads[cpu]);
+		nr++;
+	}
+	/* Count them all before any runs; kthread_stop() would cancel one that has not started. */
+	reinit_completion(&storm_done);
+	atomic_set(&storm_left, nr);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (threads[cpu])
+			wake_up_process(threads[cpu]);
+	cpus_read_unlock();
+	if (nr)
+		wait_for_completion(&storm_done);
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		if (!threads[cpu])
+			continue;
+		kthread_stop(threads[cpu]);
+		put_task_struct(threads[cpu]);
+	}
+	atomic_set(&storm_running, 0);
+	kthread_stop(flooder);
+	put_task_struct(flooder);
+	pr_info("storm done: %d cpus raised %lu reports each\n", nr, count);
+	return len;
+}
+
+static const struct file_operations storm_fops = {
+	.write = storm_write,
+};
+
+static int raised_get(void *data, u64 *val)
+{
+	*val = atomic_read(&raised);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(raised_fops, raised_get, NULL, "%llu\n");
+
+static struct dentry *dir;
+
+static int __init ert_init(void)
+{
+#ifdef CONFIG_X86
+	int ret = register_nmi_handler(NMI_LOCAL, nmi_fn, 0, "error_report_test");
+
+	if (ret)
+		return ret;
+#endif
+	dir = debugfs_create_dir("error_report_test", NULL);
+	debugfs_create_file("trigger", 0200, dir, NULL, &trigger_fops);
+	debugfs_create_file("storm", 0200, dir, NULL, &storm_fops);
+	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
+	return 0;
+}
+
+static void __exit ert_exit(void)
+{
+	debugfs_remove_recursive(dir);
+#ifdef CONFIG_X86
+	unregister_nmi_handler(NMI_LOCAL, "error_report_test");
+#endif
+}
+
+module_init(ert_init);
+module_exit(ert_exit);
+MODULE_DESCRIPTION("Raise KASAN, KFENCE and WARN reports on demand");
+MODULE_LICENSE("GPL");

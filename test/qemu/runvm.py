@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Boot the test kernel in QEMU, let the guest run one test case across warm
+reboots inside the same QEMU process, and collect its results.
+
+The guest reads the test name from a mailbox disk (a tar archive on a virtio
+disk) and writes its results back there; see test/guest/init. The serial
+console goes to <logdir>/console.log (every boot of the run, in order), the
+mailbox is unpacked into <logdir>/mbox, and the unnumbered TAP lines the guest
+wrote are printed on stdout. A QMP socket (<logdir>/qmp.sock) lets the host
+inject faults; --on MARKER=ACTION runs an action when the console prints
+MARKER.
+"""
+import argparse
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import time
+
+RAMOOPS_ADDR = {"x86_64": 0x10000000, "arm64": 0x50000000}
+RAMOOPS_SIZE = 0x100000
+MBOX_SIZE = 16 << 20
+
+
+def ramoops_params(arch):
+    """The ramoops region every x86 test uses unless it passes its own."""
+    addr = RAMOOPS_ADDR[arch]
+    return (f"memmap={RAMOOPS_SIZE:#x}${addr:#x} ramoops.mem_address={addr:#x} "
+            f"ramoops.mem_size={RAMOOPS_SIZE:#x} ramoops.record_size=0x10000 "
+            "ramoops.console_size=0x20000 ramoops.pmsg_size=0x10000 "
+            "ramoops.ftrace_size=0")
+
+
+class Qmp:
+    """A minimal QMP client: one command at a time, events ignored."""
+
+    def __init__(self, path, timeout=10):
+        deadline = time.time() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self.sock.connect(path)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.05)
+        self.file = self.sock.makefile("rw")
+        self._read()  # greeting
+        self.cmd("qmp_capabilities")
+
+    def _read(self):
+        while True:
+            line = self.file.readline()
+            if not line:
+                raise EOFError("QMP closed")
+            msg = json.loads(line)
+            if "event" not in msg:
+                return msg
+
+    def cmd(self, name, **args):
+        self.file.write(json.dumps({"execute": name, "arguments": args}) + "\n")
+        self.file.flush()
+        return self._read()
+
+    def hmp(self, line):
+        return self.cmd("human-monitor-command", **{"command-line": line})
+
+
+def make_mbox(path, files):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo("./" + name)
+            info.size = len(data)
+            info.mode = 0o644
+            tar.addfile(info, io.BytesIO(data))
+    data = buf.getvalue()
+    with open(path, "wb") as f:
+        f.write(data)
+        f.truncate(MBOX_SIZE)
+
+
+def read_mbox(path, dest):
+    shutil.rmtree(dest, ignore_errors=True)
+    os.makedirs(dest)
+    try:
+        with tarfile.open(path, mode="r:") as tar:
+            for m in tar.getmembers():
+                if m.isfile() and ".." not in m.name.split("/"):
+                    tar.extract(m, dest, set_attrs=False)
+    except (tarfile.TarError, OSError) as e:
+        print(f"# mailbox unreadable: {e}", file=sys.stderr)
+
+
+def qemu_cmd(a, accel):
+    if a.arch == "x86_64":
+        cmd = ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max"]
+        console = "console=ttyS0"
+    else:
+        cmd = ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max"]
+        console = "console=ttyAMA0"
+    cmd += ["-accel", accel, "-m", a.mem, "-smp", str(a.smp),
+            "-display", "none", "-monitor", "none", "-no-user-config",
+            "-serial", f"file:{a.logdir}/console.log",
+            "-qmp", f"unix:{a.logdir}/qmp.sock,server=on,wait=off",
+            "-drive", f"file={a.logdir}/mbox.tar,format=raw,if=none,id=mbox,cache=writethrough",
+            "-device", "virtio-blk-pci,drive=mbox"]
+    if a.bios:
+        cmd += ["-bios", a.bios]
+    if a.dtb:
+        cmd += ["-dtb", a.dtb]
+    if a.kernel:
+        append = f"{console} panic=1 oops=panic loglevel=7 {a.append}"
+        if a.ramoops:
+            append += " " + ramoops_params(a.arch)
+        cmd += ["-kernel", a.kernel, "-initrd", a.initrd, "-append", append]
+    cmd += a.qemu_arg
+    return cmd
+
+
+def choose_accel(a):
+    """KVM when it really boots a guest here, else TCG. The verdict is kept in
+    the build folder so the probe runs once per machine."""
+    if a.accel != "auto":
+        return a.accel
+    cache = os.path.join(a.build, "accel")
+    if os.path.exists(cache):
+        return open(cache).read().strip()
+    verdict = "tcg"
+    if a.arch == "x86_64" and os.access("/dev/kvm", os.R_OK | os.W_OK):
+        probe = argparse.Namespace(**vars(a))
+        probe.logdir = os.path.join(a.build, "kvm-probe")
+        probe.test, probe.timeout, probe.on = "none", 30, []
+        if run(probe, "kvm", quiet=True) == 0:
+            verdict = "kvm"
+    os.makedirs(a.build, exist_ok=True)
+    with open(cache, "w") as f:
+        f.write(verdict + "\n")
+    print(f"# accelerator: {verdict} (probed once, cached in {cache})", file=sys.stderr)
+    return verdict
+
+
+def run(a, accel, quiet=False):
+    shutil.rmtree(a.logdir, ignore_errors=True)
+    os.makedirs(a.logdir)
+    files = {"test": a.test.encode()}
+    for spec in a.put:
+        name, path = spec.split("=", 1)
+        files[name] = open(path, "rb").read()
+    make_mbox(f"{a.logdir}/mbox.tar", files)
+    console = f"{a.logdir}/console.log"
+    open(console, "w").close()
+    cmd = qemu_cmd(a, accel)
+    with open(f"{a.logdir}/qemu.cmd", "w") as f:
+        f.write(" ".join(cmd) + "\n")
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                            stdout=open(f"{a.logdir}/qemu.out", "w"),
+                            stderr=subprocess.STDOUT)
+    qmp = None
+    actions = [tuple(s.split("=", 1)) for s in a.on]
+    fired = set()
+    start = time.time()
+    status = "timeout"
+    while True:
+        if proc.poll() is not None:
+            status = "exited"
+            break
+        text = open(console, "rb").read().decode(errors="replace")
+        if "GUEST-DONE" in text:
+            status = "done"
+            break
+        for i, (marker, action) in enumerate(actions):
+            if i not in fired and marker in text:
+                fired.add(i)
+                qmp = qmp or Qmp(f"{a.logdir}/qmp.sock")
+                for step in action.split(";"):
+                    if step.startswith("sleep:"):
+                        time.sleep(float(step[6:]))
+                    else:
+                        qmp.hmp(step)
+        if time.time() - start > a.timeout:
+            break
+        time.sleep(0.1)
+    elapsed = time.time() - start
+    if proc.poll() is None:
+        try:
+            qmp = qmp or Qmp(f"{a.logdir}/qmp.sock", timeout=2)
+            qmp.cmd("quit")
+            proc.wait(timeout=10)
+        except Exception:
+            proc.kill()
+            proc.wait()
+    read_mbox(f"{a.logdir}/mbox.tar", f"{a.logdir}/mbox")
+    text = open(console, "rb").read().decode(errors="replace")
+    boots = text.count("GUEST-READY")
+    with open(f"{a.logdir}/result", "w") as f:
+        f.write(f"status={status} boots={boots} seconds={elapsed:.1f} accel={accel}\n")
+    if quiet:
+        return 0 if status == "done" else 1
+    tap = f"{a.logdir}/mbox/tap"
+    if os.path.exists(tap):
+        sys.stdout.write(open(tap).read())
+    print(f"# {a.test}: {status} after {elapsed:.1f} s, {boots} boot(s), {accel}")
+    ok = status == "done"
+    print(f"{'ok' if ok else 'not ok'} - {a.test}: guest ran to the end"
+          + ("" if ok else f" ({status}; see {console})"))
+    return 0 if ok else 1
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--arch", default=os.environ.get("ARCH", "x86_64"))
+    p.add_argument("--kernel", default=os.environ.get("KERNEL"))
+    p.add_argument("--initrd", default=os.environ.get("INITRD"))
+    p.add_argument("--build", default=os.environ.get("BUILD", "build"))
+    p.add_argument("--bios")
+    p.add_argument("--dtb")
+    p.add_argument("--test", required=True)
+    p.add_argument("--logdir", required=True)
+    p.add_argument("--timeout", type=float, default=120)
+    p.add_argument("--append", default="")
+    p.add_argument("--no-ramoops", dest="ramoops", action="store_false")
+    p.add_argument("--mem", default="512M")
+    p.add_argument("--smp", type=int, default=2)
+    p.add_argument("--accel", default="auto")
+    p.add_argument("--put", action="append", default=[], help="NAME=FILE into the mailbox")
+    p.add_argument("--on", action="append", default=[],
+                   help="MARKER=HMP;HMP;sleep:S run monitor commands when MARKER is printed")
+    p.add_argument("--qemu-arg", action="append", default=[])
+    a = p.parse_args()
+    return run(a, choose_accel(a))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make test: build everything and run every suite. Each suite prints TAP
+# lines ("ok - ...", "not ok - ... # TODO reason"); this script numbers them
+# into one TAP stream and ends with "N passed, N failed, N skipped".
+# A "not ok ... # TODO" (a known failure, with its reason) or "# SKIP" is
+# counted as skipped, never hidden; any other "not ok" fails the run.
+#
+# KVERS selects the kernels (default "6.12 6.1"), SUITES the suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+BUILD=${BUILD:-$REPO/build}
+KVERS=${KVERS:-6.12 6.1}
+LOGS=$BUILD/logs
+mkdir -p "$LOGS"
+export BUILD
+
+n=0 pass=0 fail=0 skip=0
+start=$(date +%s)
+
+# emit PREFIX: number TAP lines from stdin, echo everything else as comments.
+emit() {
+	local prefix=$1 line status rest
+	while IFS= read -r line; do
+		case $line in
+		"ok "*|"not ok "*)
+			if [[ $line == ok* ]]; then status=ok; rest=${line#ok}; else status="not ok"; rest=${line#not ok}; fi
+			rest=${rest# }; rest=${rest#[0-9]*[ ]}; rest=${rest#- }
+			n=$((n + 1))
+			echo "$status $n - $prefix$rest"
+			if [ "$status" = ok ]; then
+				pass=$((pass + 1))
+			elif [[ $rest == *"# TODO"* || $rest == *"# SKIP"* ]]; then
+				skip=$((skip + 1))
+			else
+				fail=$((fail + 1))
+			fi ;;
+		"") ;;
+		*) echo "# $line" ;;
+		esac
+	done
+}
+
+# step PREFIX DESCRIPTION LOGFILE COMMAND...: one TAP line for a build step.
+step() {
+	local prefix=$1 desc=$2 log=$3; shift 3
+	local t0=$(date +%s)
+	if "$@" > "$log" 2>&1; then
+		echo "ok - $desc ($(( $(date +%s) - t0 )) s)" | emit "$prefix"
+		return 0
+	fi
+	tail -n 30 "$log" | sed 's/^/# /'
+	echo "not ok - $desc (see $log)" | emit "$prefix"
+	return 1
+}
+
+echo "TAP version 13"
+step "" "make deps" "$LOGS/deps.log" make -s deps
+
+for kver in $KVERS; do
+	p="$kver/x86_64: "
+	mk=(make -s KVER="$kver" ARCH=x86_64)
+	step "$p" "build patched kernel" "$LOGS/kernel-$kver.log" "${mk[@]}" kernel || continue
+	step "$p" "build initramfs" "$LOGS/initramfs-$kver.log" "${mk[@]}" initramfs || continue
+	KERNEL=$BUILD/out-$kver-x86_64/arch/x86/boot/bzImage
+	INITRD=$BUILD/initramfs-$kver-x86_64.cpio.gz
+	for t in ${VM_TESTS:-pstore-reboot}; do
+		test/qemu/runvm.py --arch x86_64 --kernel "$KERNEL" --initrd "$INITRD" \
+			--test "$t" --logdir "$LOGS/$kver-x86_64/$t" --timeout 180 | emit "$p$t: "
+	done
+done
+
+echo "1..$n"
+echo "# total time $(( $(date +%s) - start )) s; logs in $LOGS"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ]
