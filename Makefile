@@ -74,18 +74,11 @@ $(PRISTINE)/Makefile:
 tree: $(PRISTINE)/Makefile
 	@scripts/kernel-tree.sh $(PRISTINE) $(TREE) $(PATCHES)
 
-$(OUT)/.config: $(FRAGMENTS) | tree
-	@echo "  CONFIG  $(OUT) from tinyconfig + $(FRAGMENTS)"
+config: tree
 	@mkdir -p $(OUT)
-	@$(KMAKE) tinyconfig >/dev/null
-	@cd $(OUT) && KCONFIG_CONFIG=.config $(TREE)/scripts/kconfig/merge_config.sh -m -O $(OUT) \
-		.config $(addprefix $(CURDIR)/,$(FRAGMENTS)) >/dev/null
-	@$(KMAKE) olddefconfig >/dev/null
-	@scripts/check-kconfig.sh $(OUT)/.config $(FRAGMENTS)
+	@scripts/kconfig.sh $(TREE) $(OUT) $(KARCH) "$(CROSS)" $(addprefix $(CURDIR)/,$(FRAGMENTS))
 
-config: tree $(OUT)/.config
-
-kernel: tree $(OUT)/.config
+kernel: config
 	@echo "  KERNEL  $(KTAG) $(ARCH) -> $(KERNEL)"
 	@$(KMAKE) $(notdir $(KIMAGE)) modules
 	@$(MAKE) -s module

@@ -56,6 +56,37 @@ step() {
 	return 1
 }
 
+# run_vm KVER NAME CASE RUNVM-ARGS...: one guest case; its log folder is
+# $LOGS/KVER-x86_64/NAME.
+run_vm() {
+	local kver=$1 name=$2 case=$3; shift 3
+	test/qemu/runvm.py --arch x86_64 --kernel "$KERNEL" --initrd "$INITRD" \
+		--test "$case" --logdir "$LOGS/$kver-x86_64/$name" --timeout 300 "$@" |
+		emit "$kver/x86_64: $name: "
+}
+
+# check_vm KVER NAME CHECK-ARGS...: compare a case's records with its log.
+check_vm() {
+	local kver=$1 name=$2; shift 2
+	test/check_reports.py "$LOGS/$kver-x86_64/$name" "$@" | emit "$kver/x86_64: $name: "
+}
+
+# The guest tests for one kernel. Each boots, reboots warm or crashes, and
+# checks what pstore kept.
+vm_tests() {
+	local k=$1 detectors="kasan_multi_shot kfence.sample_interval=10"
+	run_vm "$k" pstore-reboot pstore-reboot
+	run_vm "$k" reports-contexts error-report --append "$detectors" \
+		--put triggers=test/guest/triggers/contexts.txt
+	check_vm "$k" reports-contexts
+	run_vm "$k" reports-crash error-report --append "$detectors" \
+		--put triggers=test/guest/triggers/crash.txt --put finish=<(echo crash)
+	check_vm "$k" reports-crash
+	run_vm "$k" reports-storm error-report --append "$detectors" --smp 4 \
+		--put triggers=/dev/null --put storm=<(echo 20)
+	check_vm "$k" reports-storm --storm --capacity 32
+}
+
 echo "TAP version 13"
 step "" "make deps" "$LOGS/deps.log" make -s deps
 
@@ -66,10 +97,7 @@ for kver in $KVERS; do
 	step "$p" "build initramfs" "$LOGS/initramfs-$kver.log" "${mk[@]}" initramfs || continue
 	KERNEL=$BUILD/out-$kver-x86_64/arch/x86/boot/bzImage
 	INITRD=$BUILD/initramfs-$kver-x86_64.cpio.gz
-	for t in ${VM_TESTS:-pstore-reboot}; do
-		test/qemu/runvm.py --arch x86_64 --kernel "$KERNEL" --initrd "$INITRD" \
-			--test "$t" --logdir "$LOGS/$kver-x86_64/$t" --timeout 180 | emit "$p$t: "
-	done
+	vm_tests "$kver"
 done
 
 echo "1..$n"

@@ -281,12 +281,19 @@ static atomic_t storm_running;
 static atomic_t storm_left;
 static DECLARE_COMPLETION(storm_done);
 
+/* Bounded, so that the log still holds the whole storm for the checks. */
+#define FLOOD_MAX_LINES 10000
+
 static int flood_fn(void *arg)
 {
 	unsigned long n = 0;
 
-	while (atomic_read(&storm_running))
+	while (atomic_read(&storm_running) && n < FLOOD_MAX_LINES) {
 		pr_info("flood line %lu from the printk flooder\n", n++);
+		udelay(20);
+	}
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
 	return 0;
 }
 

@@ -33,7 +33,7 @@ def ramoops_params(arch):
     return (f"memmap={RAMOOPS_SIZE:#x}${addr:#x} ramoops.mem_address={addr:#x} "
             f"ramoops.mem_size={RAMOOPS_SIZE:#x} ramoops.record_size=0x10000 "
             "ramoops.console_size=0x20000 ramoops.pmsg_size=0x10000 "
-            "ramoops.ftrace_size=0")
+            "ramoops.ftrace_size=0 ramoops.error_report_size=0x40000")
 
 
 class Qmp:

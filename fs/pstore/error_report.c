@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pstore frontend for error reports: every report captured by
+ * lib/error_report_notify.c (KASAN, KFENCE, WARN) becomes one record of type
+ * PSTORE_TYPE_ERROR_REPORT, written synchronously in the reporting context,
+ * so it is in the backend's storage by the time the detector returns.
+ *
+ * The backend's ->write() for this type is called from any context, NMI
+ * included: it must not sleep or spin on a lock, and it refuses (-ENOSPC)
+ * when it has no free slot rather than waiting for one.
+ */
+#define pr_fmt(fmt) "pstore: " fmt
+
+#include <linux/error_report_notify.h>
+#include <linux/pstore.h>
+#include "internal.h"
+
+static int pstore_error_report_store(const void *buf, size_t size)
+{
+	struct pstore_record record;
+
+	pstore_record_init(&record, psinfo);
+	record.type = PSTORE_TYPE_ERROR_REPORT;
+	record.buf = (char *)buf;
+	record.size = size;
+	return psinfo->write(&record);
+}
+
+static struct error_report_sink pstore_error_report_sink = {
+	.store = pstore_error_report_store,
+};
+
+/**
+ * pstore_register_error_report() - store error reports in the backend
+ *
+ * Called when a backend with %PSTORE_FLAGS_ERROR_REPORT registers; its
+ * @error_report_size is the largest record it takes.
+ */
+void pstore_register_error_report(void)
+{
+	int ret;
+
+	pstore_error_report_sink.max_size = psinfo->error_report_size;
+	ret = error_report_register_sink(&pstore_error_report_sink);
+	if (ret)
+		pr_err("cannot store error reports in %s: %d\n", psinfo->name, ret);
+}
+
+/**
+ * pstore_unregister_error_report() - stop storing error reports
+ *
+ * Returns once no report is being written to the backend any more.
+ */
+void pstore_unregister_error_report(void)
+{
+	error_report_unregister_sink(&pstore_error_report_sink);
+}

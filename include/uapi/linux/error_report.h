@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-only WITH Linux-syscall-note */
+/*
+ * Format of a captured error report (KASAN, KFENCE, WARN), as stored by
+ * lib/error_report_notify.c, e.g. in pstore "error_report" records
+ * (/sys/fs/pstore/error_report-<backend>-<id>).
+ *
+ * A record is a fixed little-endian header followed by the report text. The
+ * text is the report's printk records, and only those, each formatted as
+ * syslog(2) and "dmesg -r" print them: "<level>[seconds.micros] text\n".
+ *
+ * Versioning: @version changes only when a field changes meaning. New fields
+ * are appended; @header_size tells where the text starts, so a reader skips
+ * fields it does not know. See Documentation/admin-guide/error-report.rst.
+ */
+#ifndef _UAPI_LINUX_ERROR_REPORT_H
+#define _UAPI_LINUX_ERROR_REPORT_H
+
+#include <linux/types.h>
+
+#define ERROR_REPORT_MAGIC		"KERRREPT"	/* 8 bytes, no NUL */
+#define ERROR_REPORT_VERSION		1
+
+/* Detector values; they match enum error_detector of the tracepoints. */
+#define ERROR_REPORT_DETECTOR_KFENCE	0
+#define ERROR_REPORT_DETECTOR_KASAN	1
+#define ERROR_REPORT_DETECTOR_WARN	2
+
+/* The text was cut to fit; its last line says how much was not stored. */
+#define ERROR_REPORT_F_TRUNCATED	(1U << 0)
+/* Some of the report's printk records were overwritten before capture. */
+#define ERROR_REPORT_F_LOST_LINES	(1U << 1)
+/* Another report nested in this one; its lines were left out of this one. */
+#define ERROR_REPORT_F_NESTED		(1U << 2)
+/* More reports nested in this one than could be told apart from it. */
+#define ERROR_REPORT_F_NESTED_MIXED	(1U << 3)
+
+/**
+ * struct error_report_header - the header of one captured report
+ * @magic:		%ERROR_REPORT_MAGIC
+ * @version:		%ERROR_REPORT_VERSION
+ * @header_size:	bytes from the start of the header to the text
+ * @flags:		ERROR_REPORT_F_*
+ * @detector:		ERROR_REPORT_DETECTOR_*
+ * @cpu:		CPU that reported
+ * @pid:		task that reported, 0 when not in task context
+ * @caller_id:		printk caller id of the reporter: the pid in task
+ *			context, 0x80000000 + CPU otherwise
+ * @id:			the error_report_end tracepoint's id argument (the bad
+ *			address for KASAN and KFENCE, the WARN's caller)
+ * @seq:		number of the report within this boot, from 1; a gap
+ *			means reports that were not stored
+ * @mono_ns:		CLOCK_MONOTONIC at the start of the report
+ * @boottime_ns:	CLOCK_BOOTTIME at the start of the report
+ * @realtime_ns:	CLOCK_REALTIME at the start of the report
+ * @body_len:		bytes of text following the header
+ * @body_crc32:		CRC-32 (as zlib's crc32()) of the text
+ * @dropped:		reports of this boot not stored before this one
+ * @header_crc32:	CRC-32 of the header with this field set to zero
+ * @boot_id:		random id of the boot that wrote the report, also in
+ *			/sys/kernel/error_report/boot_id
+ * @release:		kernel release (uname -r), NUL padded
+ * @comm:		reporting task's name, empty when not in task context
+ */
+struct error_report_header {
+	__u8	magic[8];
+	__le16	version;
+	__le16	header_size;
+	__le32	flags;
+	__le32	detector;
+	__le32	cpu;
+	__le32	pid;
+	__le32	caller_id;
+	__le64	id;
+	__le64	seq;
+	__le64	mono_ns;
+	__le64	boottime_ns;
+	__le64	realtime_ns;
+	__le32	body_len;
+	__le32	body_crc32;
+	__le32	dropped;
+	__le32	header_crc32;
+	__u8	boot_id[16];
+	char	release[64];
+	char	comm[16];
+};
+
+#endif /* _UAPI_LINUX_ERROR_REPORT_H */

@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Developer tool: edit the patches to upstream files as git commits.
+#
+#   edit-patches.sh start KVER   build/edit-KVER: a git repository holding the
+#                                pristine versions of the files the patches
+#                                touch, one commit per patch on top
+#   edit-patches.sh save KVER    write the commits back to patches/KVER/
+#
+# Edit with git commit --fixup / rebase -i / commit --amend in between. Only
+# the touched files are in the repository, which keeps it small; a patch
+# that starts touching a new upstream file needs that file copied in first
+# (cp build/linux-KVER-pristine/PATH build/edit-KVER/PATH; commit it on base).
+set -euo pipefail
+cmd=$1 kver=$2
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$repo/build}
+edit=$build/edit-$kver
+pristine=$build/linux-$kver-pristine
+
+case $cmd in
+start)
+	rm -rf "$edit"
+	mkdir -p "$edit"
+	cat "$repo/patches/$kver"/*.patch | sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' | sort -u |
+	while read -r f; do
+		mkdir -p "$edit/$(dirname "$f")"
+		cp "$pristine/$f" "$edit/$f"
+	done
+	cd "$edit"
+	git init -q
+	git config user.name pstore-error-report
+	git config user.email pstore-error-report@localhost
+	git add -A
+	git commit -qm base
+	git tag base
+	git am -q "$repo/patches/$kver"/*.patch
+	git log --oneline base..HEAD
+	;;
+save)
+	cd "$edit"
+	rm -f "$repo/patches/$kver"/*.patch
+	git format-patch -q --no-signature --zero-commit --no-numbered \
+		-o "$repo/patches/$kver" base..HEAD
+	# A fixed date keeps the patch files stable across saves.
+	sed -i "s/^Date: .*/Date: Thu, 1 Jan 2026 00:00:00 +0000/" "$repo/patches/$kver"/*.patch
+	ls "$repo/patches/$kver"
+	;;
+*)
+	echo "usage: $0 start|save KVER" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Check the error_report records a guest recovered after a reboot against
+the log it saved before the reboot, and print TAP.
+
+The reports are found in the saved log (dmesg -r, with printk caller ids)
+independently of the kernel's capture: a report is the lines one caller
+printed from its opening line ("====" followed by "BUG: KASAN"/"BUG: KFENCE",
+or "cut here") through its closing line ("====", or "---[ end trace"). Every
+record must be byte-identical to one of them, and every report must have
+its record, unless the region was full.
+
+usage: check_reports.py LOGDIR [--capacity N] [--storm]
+"""
+import argparse
+import os
+import re
+import struct
+import sys
+import zlib
+
+HDR = struct.Struct("<8sHHIIIIIQQQQQIIII16s64s16s")
+FIELDS = ("magic version header_size flags detector cpu pid caller_id id seq "
+          "mono_ns boottime_ns realtime_ns body_len body_crc32 dropped "
+          "header_crc32 boot_id release comm").split()
+DETECTORS = {0: "kfence", 1: "kasan", 2: "warn"}
+LINE = re.compile(rb"^<(\d+)>\[\s*\d+\.\d+\]\[\s*([TC]\d+)\] ?(.*)$")
+
+n_ok = n_fail = 0
+
+
+def tap(ok, desc):
+    global n_ok, n_fail
+    print(("ok" if ok else "not ok") + " - " + desc)
+    if ok:
+        n_ok += 1
+    else:
+        n_fail += 1
+    return ok
+
+
+def parse_record(data):
+    if len(data) < HDR.size:
+        return None, "shorter than a header"
+    h = dict(zip(FIELDS, HDR.unpack_from(data)))
+    body = data[h["header_size"]:h["header_size"] + h["body_len"]]
+    h["body"] = body
+    h["trailer"] = data[h["header_size"] + h["body_len"]:]
+    zeroed = bytearray(data[:HDR.size])
+    zeroed[84:88] = b"\0\0\0\0"
+    problems = []
+    if h["magic"] != b"KERRREPT":
+        problems.append("magic")
+    if h["version"] != 1:
+        problems.append("version %d" % h["version"])
+    if h["header_size"] != HDR.size:
+        problems.append("header_size %d" % h["header_size"])
+    if zlib.crc32(bytes(zeroed)) != h["header_crc32"]:
+        problems.append("header crc")
+    if len(body) != h["body_len"]:
+        problems.append("body shorter than body_len")
+    if zlib.crc32(body) != h["body_crc32"]:
+        problems.append("body crc")
+    return h, ", ".join(problems)
+
+
+def reports_in_log(raw):
+    """The reports in a saved log, each a (detector, caller, bytes) tuple."""
+    lines = []
+    for line in raw.split(b"\n"):
+        m = LINE.match(line)
+        if m:
+            lines.append((m.group(2), m.group(3), line + b"\n"))
+    stacks, done = {}, []
+    for i, (caller, msg, full) in enumerate(lines):
+        nxt = next((m for c, m, _ in lines[i + 1:] if c == caller), b"")
+        kind = None
+        if msg.startswith(b"=====") and nxt.startswith(b"BUG: KASAN"):
+            kind = "kasan"
+        elif msg.startswith(b"=====") and nxt.startswith(b"BUG: KFENCE"):
+            kind = "kfence"
+        elif msg == b"------------[ cut here ]------------":
+            kind = "warn"
+        stack = stacks.setdefault(caller, [])
+        if kind:
+            stack.append([kind, [full]])
+            continue
+        if not stack:
+            continue
+        stack[-1][1].append(full)
+        k = stack[-1][0]
+        if (k != "warn" and msg.startswith(b"=====")) or \
+           (k == "warn" and msg.startswith(b"---[ end trace")):
+            kind, body = stack.pop()
+            done.append((kind, caller.decode(), b"".join(body)))
+    return done
+
+
+def read(path, default=b""):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return default
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("logdir")
+    p.add_argument("--capacity", type=int, default=0,
+                   help="slots in the region; 0: every report must be stored")
+    p.add_argument("--storm", action="store_true")
+    a = p.parse_args()
+    mbox = os.path.join(a.logdir, "mbox")
+    log = read(os.path.join(mbox, "dmesg.txt"))
+    expected = reports_in_log(log)
+    rec_dir = os.path.join(mbox, "records")
+    names = sorted(os.listdir(rec_dir), key=lambda n: int(n.rsplit("-", 1)[1])) \
+        if os.path.isdir(rec_dir) else []
+    boot_id = read(os.path.join(mbox, "boot_id")).strip().decode()
+    release = read(os.path.join(mbox, "release")).strip().decode()
+    counted = int(read(os.path.join(mbox, "er_count"), b"-1") or -1)
+    dropped = int(read(os.path.join(mbox, "er_dropped"), b"-1") or -1)
+    triggered = [l.split() for l in read(os.path.join(mbox, "triggered")).decode().splitlines()]
+
+    tap(len(expected) > 0, f"the saved log holds {len(expected)} reports")
+    if not a.storm:
+        tap(counted == len(expected),
+            f"the kernel counted {counted} reports, the log holds {len(expected)}")
+        ok_triggers = [t for t in triggered if t and t[-1] == "0"]
+        tap(len(ok_triggers) == len(triggered) and len(expected) == len(triggered),
+            f"{len(triggered)} triggers, {len(ok_triggers)} succeeded, {len(expected)} reports")
+    want = len(expected) if not a.capacity else min(len(expected), a.capacity)
+    tap(len(names) == want, f"{len(names)} records recovered, {want} expected")
+    if a.capacity:
+        tap(dropped == max(0, counted - a.capacity),
+            f"dropped counter {dropped} = {counted} reports - {a.capacity} slots")
+
+    bodies = {}
+    for kind, caller, body in expected:
+        bodies.setdefault(body, []).append((kind, caller))
+    seqs, matched = [], 0
+    for name in names:
+        h, problems = parse_record(read(os.path.join(rec_dir, name)))
+        if not tap(h is not None and not problems,
+                   f"{name}: header and checksums valid" + (f" ({problems})" if problems else "")):
+            continue
+        det = DETECTORS.get(h["detector"], "?")
+        seqs.append(h["seq"])
+        owners = bodies.get(h["body"])
+        if tap(owners is not None,
+               f"{name}: {det} report seq {h['seq']}: text byte-identical to a report in the saved log"):
+            kind, caller = owners.pop(0)
+            if not owners:
+                del bodies[h["body"]]
+            matched += 1
+            cid = h["caller_id"]
+            ccaller = f"C{cid - 0x80000000}" if cid & 0x80000000 else f"T{cid}"
+            tap(kind == det and ccaller == caller,
+                f"{name}: detector {det} and caller {ccaller} match the log ({kind}, {caller})")
+        else:
+            sys.stdout.write("# record text:\n" + "".join(
+                "#   " + l + "\n" for l in h["body"].decode(errors="replace").splitlines()))
+        tap(h["flags"] == 0, f"{name}: flags {h['flags']:#x} (not truncated, nothing lost)")
+        tap(h["boot_id"].hex() == boot_id.replace("-", ""),
+            f"{name}: boot id {h['boot_id'].hex()} is boot 1's")
+        tap(h["release"].rstrip(b"\0").decode() == release, f"{name}: release {release}")
+        tap((h["pid"] == 0) == bool(h["caller_id"] & 0x80000000),
+            f"{name}: pid {h['pid']} agrees with caller id {h['caller_id']:#x}")
+        tap(h["realtime_ns"] > 1_600_000_000 * 10**9 and h["mono_ns"] > 0,
+            f"{name}: realtime {h['realtime_ns']} and monotonic {h['mono_ns']} ns set")
+    tap(len(set(seqs)) == len(seqs), "sequence numbers are unique")
+    if not a.storm and not a.capacity:
+        tap(sorted(seqs) == list(range(1, len(expected) + 1)),
+            f"sequence numbers {sorted(seqs)} are 1..{len(expected)}")
+    print(f"# {matched} of {len(names)} records matched a report in the log")
+    return 0 if n_fail == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Real reports across a warm reboot (or a crash): boot 1 raises the reports
+# listed in /mbox/triggers through the test module, saves its log and the
+# counters, then reboots the way /mbox/finish says; boot 2 copies the
+# error_report records out. The host compares them with boot 1's log
+# (test/check_reports.py).
+
+er=/sys/kernel/error_report
+case $BOOT in
+1)
+	insmod /lib/modules/error_report_test.ko
+	uname -r > /mbox/release
+	cat $er/boot_id > /mbox/boot_id
+	: > /mbox/triggered
+	while read -r kind ctx; do
+		[ -n "$kind" ] || continue
+		echo "$kind $ctx" > /sys/kernel/debug/error_report_test/trigger
+		echo "$kind $ctx $?" >> /mbox/triggered
+	done < /mbox/triggers
+	if [ -f /mbox/storm ]; then
+		# Keep the serial console out of the flood's way.
+		echo 5 > /proc/sys/kernel/printk
+		cat /mbox/storm > /sys/kernel/debug/error_report_test/storm
+		echo "storm $(cat /mbox/storm) $?" >> /mbox/triggered
+	fi
+	cat /sys/kernel/debug/error_report_test/raised > /mbox/raised
+	for f in count stored dropped; do cat $er/$f > /mbox/er_$f; done
+	ls /sys/fs/pstore > /mbox/pstore-boot1.txt
+	save_dmesg /mbox/dmesg.txt
+	if [ "$(cat /mbox/finish 2>/dev/null)" = crash ]; then
+		crash_reboot
+	else
+		warm_reboot
+	fi
+	;;
+2)
+	mkdir -p /mbox/records
+	cp /sys/fs/pstore/error_report-* /mbox/records/ 2>/dev/null
+	ls -l /sys/fs/pstore > /mbox/pstore-boot2.txt
+	save_dmesg /mbox/dmesg-boot2.txt
+	check "error_report records survived the reboot" ls /sys/fs/pstore/error_report-ramoops-0
+	check "no new report counted after the reboot" [ "$(cat $er/count)" = 0 ]
+	;;
+esac
