@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make demo: build, boot QEMU, raise a real KASAN use-after-free, reboot
+# warm, and print the report pstore-reader recovered from pstore.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-$PWD/build}
+export BUILD
+echo "demo: building the patched 6.12 kernel and the guest (ccache makes reruns fast)"
+make -s KVER=6.12 ARCH=x86_64 kernel initramfs
+log=$BUILD/logs/demo
+test/qemu/runvm.py --arch x86_64 --kernel "$BUILD/out-6.12-x86_64/arch/x86/boot/bzImage" \
+	--initrd "$BUILD/initramfs-6.12-x86_64.cpio.gz" --test demo --logdir "$log" \
+	--timeout 240 --append "kfence.sample_interval=10" > "$log.tap" || {
+	cat "$log.tap"
+	echo "demo: the guest did not finish; see $log/console.log" >&2
+	exit 1
+}
+echo
+echo "demo: what the guest printed around the reboot:"
+grep -a '^DEMO:\|^error_report-\|^console-\|^pmsg-\|^dmesg-\|GUEST-REBOOT\|GUEST-READY' "$log/console.log" | sed 's/^/  | /'
+echo
+echo "demo: pstore-reader show, after the warm reboot:"
+echo
+cat "$log/mbox/reader-show.txt"
+echo
+echo "demo: pstore-reader collect:"
+cat "$log/mbox/reader-collect.txt"
+find "$log/mbox/archive" -type f | sed "s|$log/mbox/archive/|  archive/|"
+echo
+echo "demo: full console log: $log/console.log"

@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make demo: one KASAN use-after-free, a warm reboot, and the reader's view
+# of what pstore kept.
+case $BOOT in
+1)
+	insmod /lib/modules/error_report_test.ko
+	echo "DEMO: raising a KASAN use-after-free from task context"
+	echo "kasan-uaf task" > /sys/kernel/debug/error_report_test/trigger
+	echo "DEMO: the report is in pstore before the detector returned:"
+	ls /sys/fs/pstore/
+	echo "DEMO: rebooting warm (reboot -f): RAM is kept, the log is not"
+	warm_reboot
+	;;
+2)
+	echo "DEMO: after the reboot, /sys/fs/pstore holds:"
+	ls /sys/fs/pstore/
+	pstore-reader show > /mbox/reader-show.txt 2>&1
+	pstore-reader --archive-dir /mbox/archive collect > /mbox/reader-collect.txt 2>&1
+	echo "DEMO: pstore after collect:"
+	ls /sys/fs/pstore/
+	tap_ok 0 "demo ran"
+	;;
+esac

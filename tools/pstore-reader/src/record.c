@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Classify pstore files and parse error_report records.
+ */
+#include <endian.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include <linux/error_report.h>
+
+#include "record.h"
+
+static const struct {
+	const char *prefix;
+	enum record_type type;
+} type_prefixes[] = {
+	{ "error_report-", RECORD_ERROR_REPORT },
+	{ "dmesg-", RECORD_DMESG },
+	{ "console-", RECORD_CONSOLE },
+	{ "pmsg-", RECORD_PMSG },
+};
+
+enum record_type record_type_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(type_prefixes) / sizeof(type_prefixes[0]); i++)
+		if (!strncmp(name, type_prefixes[i].prefix, strlen(type_prefixes[i].prefix)))
+			return type_prefixes[i].type;
+	return RECORD_OTHER;
+}
+
+const char *record_status_str(enum record_status status)
+{
+	switch (status) {
+	case RECORD_OK:
+		return "ok";
+	case RECORD_SHORT:
+		return "shorter than its header";
+	case RECORD_BAD_MAGIC:
+		return "not an error report (bad magic)";
+	case RECORD_BAD_VERSION:
+		return "unknown format version";
+	case RECORD_BAD_HEADER_CRC:
+		return "header checksum mismatch";
+	case RECORD_TORN:
+		return "torn write: text checksum mismatch";
+	}
+	return "?";
+}
+
+const char *detector_name(uint32_t detector)
+{
+	switch (detector) {
+	case ERROR_REPORT_DETECTOR_KFENCE:
+		return "kfence";
+	case ERROR_REPORT_DETECTOR_KASAN:
+		return "kasan";
+	case ERROR_REPORT_DETECTOR_WARN:
+		return "warning";
+	}
+	return "unknown";
+}
+
+void boot_id_str(const uint8_t id[16], char out[37])
+{
+	static const int dash[16] = { [4] = 1, [6] = 1, [8] = 1, [10] = 1 };
+	char *p = out;
+
+	for (int i = 0; i < 16; i++) {
+		if (dash[i])
+			*p++ = '-';
+		p += sprintf(p, "%02x", id[i]);
+	}
+	*p = '\0';
+}
+
+/*
+ * ramoops appends "\nECC: ...\n" to every record when ECC is on. It is
+ * integrity information, not content: move it out of the data.
+ */
+static void strip_ecc_notice(struct record *rec, size_t from)
+{
+	static const char tag[] = "\nECC: ";
+	size_t n = sizeof(tag) - 1;
+
+	if (rec->size < from + n + 1 || rec->data[rec->size - 1] != '\n')
+		return;
+	for (size_t i = rec->size - n - 1; i + 1 > from; i--) {
+		if (memcmp(rec->data + i, tag, n))
+			continue;
+		if (memchr(rec->data + i + 1, '\n', rec->size - i - 2))
+			return;	/* more than one line after it: not the notice */
+		size_t len = rec->size - i - 2;	/* without the two newlines */
+
+		if (len >= sizeof(rec->ecc))
+			len = sizeof(rec->ecc) - 1;
+		memcpy(rec->ecc, rec->data + i + 1, len);
+		rec->ecc[len] = '\0';
+		rec->size = i;
+		return;
+	}
+}
+
+static uint32_t crc32_of(const void *p, size_t len)
+{
+	return (uint32_t)crc32(0L, p, (uInt)len);
+}
+
+static void parse_error_report(struct record *rec)
+{
+	struct error_report_header raw;
+	struct er_header *h = &rec->hdr;
+
+	if (rec->size < sizeof(raw)) {
+		rec->status = RECORD_SHORT;
+		return;
+	}
+	memcpy(&raw, rec->data, sizeof(raw));
+	if (memcmp(raw.magic, ERROR_REPORT_MAGIC, sizeof(raw.magic))) {
+		rec->status = RECORD_BAD_MAGIC;
+		return;
+	}
+	h->version = le16toh(raw.version);
+	h->header_size = le16toh(raw.header_size);
+	if (h->version != ERROR_REPORT_VERSION || h->header_size < sizeof(raw) ||
+	    h->header_size > rec->size) {
+		rec->status = RECORD_BAD_VERSION;
+		return;
+	}
+	h->header_crc32 = le32toh(raw.header_crc32);
+	raw.header_crc32 = 0;
+	if (crc32_of(&raw, sizeof(raw)) != h->header_crc32) {
+		rec->status = RECORD_BAD_HEADER_CRC;
+		return;
+	}
+	h->flags = le32toh(raw.flags);
+	h->detector = le32toh(raw.detector);
+	h->cpu = le32toh(raw.cpu);
+	h->pid = le32toh(raw.pid);
+	h->caller_id = le32toh(raw.caller_id);
+	h->id = le64toh(raw.id);
+	h->seq = le64toh(raw.seq);
+	h->mono_ns = le64toh(raw.mono_ns);
+	h->boottime_ns = le64toh(raw.boottime_ns);
+	h->realtime_ns = le64toh(raw.realtime_ns);
+	h->body_len = le32toh(raw.body_len);
+	h->body_crc32 = le32toh(raw.body_crc32);
+	h->dropped = le32toh(raw.dropped);
+	memcpy(h->boot_id, raw.boot_id, sizeof(h->boot_id));
+	memcpy(h->release, raw.release, sizeof(raw.release));
+	h->release[sizeof(raw.release)] = '\0';
+	memcpy(h->comm, raw.comm, sizeof(raw.comm));
+	h->comm[sizeof(raw.comm)] = '\0';
+
+	/* Anything after the text is ramoops' ECC notice. */
+	if (rec->size > (size_t)h->header_size + h->body_len)
+		strip_ecc_notice(rec, h->header_size + h->body_len);
+	rec->text = (const char *)rec->data + h->header_size;
+	rec->text_len = rec->size - h->header_size;
+	if (rec->text_len < h->body_len) {
+		rec->status = RECORD_TORN;
+		return;
+	}
+	rec->text_len = h->body_len;
+	if (crc32_of(rec->text, rec->text_len) != h->body_crc32)
+		rec->status = RECORD_TORN;
+}
+
+void record_parse(struct record *rec, const char *name, unsigned char *data,
+		  size_t size)
+{
+	memset(rec, 0, sizeof(*rec));
+	snprintf(rec->name, sizeof(rec->name), "%s", name);
+	rec->type = record_type_of(name);
+	rec->data = data;
+	rec->size = size;
+	rec->status = RECORD_OK;
+	if (rec->type == RECORD_ERROR_REPORT) {
+		parse_error_report(rec);
+		return;
+	}
+	strip_ecc_notice(rec, 0);
+	rec->text = (const char *)rec->data;
+	rec->text_len = rec->size;
+}
+
+void record_free(struct record *rec)
+{
+	free(rec->data);
+	rec->data = NULL;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One pstore record: its file, its type and, for error_report records, the
+ * parsed header (include/uapi/linux/error_report.h).
+ */
+#ifndef PSTORE_READER_RECORD_H
+#define PSTORE_READER_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum record_type {
+	RECORD_ERROR_REPORT,
+	RECORD_DMESG,
+	RECORD_CONSOLE,
+	RECORD_PMSG,
+	RECORD_OTHER,
+};
+
+/* Why a record cannot be trusted; RECORD_OK when it can. */
+enum record_status {
+	RECORD_OK,
+	RECORD_SHORT,		/* smaller than its header */
+	RECORD_BAD_MAGIC,
+	RECORD_BAD_VERSION,	/* a format version this reader does not know */
+	RECORD_BAD_HEADER_CRC,
+	RECORD_TORN,		/* body shorter than the header says, or its CRC differs */
+};
+
+/* The error_report header in host byte order. */
+struct er_header {
+	uint16_t version;
+	uint16_t header_size;
+	uint32_t flags;
+	uint32_t detector;
+	uint32_t cpu;
+	uint32_t pid;
+	uint32_t caller_id;
+	uint64_t id;
+	uint64_t seq;
+	uint64_t mono_ns;
+	uint64_t boottime_ns;
+	uint64_t realtime_ns;
+	uint32_t body_len;
+	uint32_t body_crc32;
+	uint32_t dropped;
+	uint32_t header_crc32;
+	uint8_t boot_id[16];
+	char release[65];
+	char comm[17];
+};
+
+struct record {
+	char name[256];			/* file name in the pstore folder */
+	enum record_type type;
+	unsigned char *data;		/* file content, ECC notice removed */
+	size_t size;
+	char ecc[128];			/* ramoops' "ECC: ..." notice, or "" */
+	enum record_status status;
+	struct er_header hdr;		/* error_report only */
+	const char *text;		/* the report text (inside @data) */
+	size_t text_len;
+};
+
+enum record_type record_type_of(const char *name);
+const char *record_status_str(enum record_status status);
+const char *detector_name(uint32_t detector);
+
+/*
+ * Parse @size bytes of @data named @name into @rec, which takes ownership of
+ * @data (malloc'ed). Never fails: problems are in @rec->status.
+ */
+void record_parse(struct record *rec, const char *name, unsigned char *data,
+		  size_t size);
+void record_free(struct record *rec);
+
+/* The boot id as a UUID string: 36 characters and a NUL. */
+void boot_id_str(const uint8_t id[16], char out[37]);
+
+#endif

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Load the records of a pstore folder; archive them durably.
+ *
+ * Durability: a report is written to a temporary file in its per-boot
+ * folder, fsync'ed, renamed into place without replacing anything, and the
+ * folder fsync'ed; only then is the record unlinked from pstore. A crash
+ * between the two steps leaves the record in pstore and its archive on
+ * disk: the next run finds an identical archive, writes nothing, and
+ * unlinks. Nothing already archived is ever overwritten.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <json-c/json.h>
+
+#include "report.h"
+#include "store.h"
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(((const struct record *)a)->name, ((const struct record *)b)->name);
+}
+
+/* Read a whole regular file, refusing links and anything not regular. */
+static int read_file_at(int dirfd, const char *name, unsigned char **data, size_t *size)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	unsigned char *buf = NULL;
+	size_t len = 0, cap = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -EINVAL;
+	}
+	for (;;) {
+		if (len == cap) {
+			unsigned char *n;
+
+			if (cap >= RECORD_MAX_SIZE) {
+				free(buf);
+				close(fd);
+				return -EFBIG;
+			}
+			cap = cap ? cap * 2 : 65536;
+			n = realloc(buf, cap + 1);
+			if (!n) {
+				free(buf);
+				close(fd);
+				return -ENOMEM;
+			}
+			buf = n;
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int err = -errno;
+
+			free(buf);
+			close(fd);
+			return err;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	buf[len] = '\0';
+	*data = buf;
+	*size = len;
+	return 0;
+}
+
+int records_load(int dirfd, struct record_set *set)
+{
+	int fd = dup(dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	size_t cap = 0;
+
+	memset(set, 0, sizeof(*set));
+	if (!d) {
+		int err = -errno;
+
+		if (fd >= 0)
+			close(fd);
+		return err;
+	}
+	rewinddir(d);
+	while ((de = readdir(d))) {
+		unsigned char *data;
+		size_t size;
+		int err;
+
+		if (de->d_name[0] == '.')
+			continue;
+		err = read_file_at(dirfd, de->d_name, &data, &size);
+		if (err) {
+			fprintf(stderr, "pstore-reader: %s: cannot read: %s (left in place)\n",
+				de->d_name, strerror(-err));
+			set->unreadable++;
+			continue;
+		}
+		if (set->n == cap) {
+			struct record *n;
+
+			cap = cap ? cap * 2 : 16;
+			n = realloc(set->recs, cap * sizeof(*n));
+			if (!n) {
+				free(data);
+				closedir(d);
+				return -ENOMEM;
+			}
+			set->recs = n;
+		}
+		record_parse(&set->recs[set->n++], de->d_name, data, size);
+	}
+	closedir(d);
+	if (set->n)
+		qsort(set->recs, set->n, sizeof(*set->recs), cmp_name);
+	return 0;
+}
+
+void records_free(struct record_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		record_free(&set->recs[i]);
+	free(set->recs);
+	memset(set, 0, sizeof(*set));
+}
+
+static int mkdir_at(int dirfd, const char *name)
+{
+	if (mkdirat(dirfd, name, 0700) && errno != EEXIST)
+		return -errno;
+	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+static int write_all(int fd, const void *p, size_t len)
+{
+	const char *c = p;
+
+	while (len) {
+		ssize_t w = write(fd, c, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -errno;
+		c += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static int same_content_at(int dirfd, const char *name, const void *p, size_t len)
+{
+	unsigned char *data;
+	size_t size;
+	int same;
+
+	if (read_file_at(dirfd, name, &data, &size))
+		return 0;
+	same = size == len && !memcmp(data, p, len);
+	free(data);
+	return same;
+}
+
+/*
+ * Store @len bytes as @name in @dirfd durably. An existing file of the same
+ * content means it is already archived; another content is kept beside it
+ * under "<name>.<n>". Returns 0 or -errno.
+ */
+static int archive_file(int dirfd, const char *name, const void *p, size_t len)
+{
+	char tmp[300], final[300];
+	int fd, err;
+
+	snprintf(tmp, sizeof(tmp), ".%s.tmp.%d", name, (int)getpid());
+	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	err = write_all(fd, p, len);
+	if (!err && fsync(fd))
+		err = -errno;
+	close(fd);
+	for (int n = 0; !err; n++) {
+		if (n)
+			snprintf(final, sizeof(final), "%s.%d", name, n);
+		else
+			snprintf(final, sizeof(final), "%s", name);
+		if (!renameat2(dirfd, tmp, dirfd, final, RENAME_NOREPLACE))
+			break;
+		if (errno != EEXIST)
+			err = -errno;
+		else if (same_content_at(dirfd, final, p, len))
+			break;	/* archived by an earlier run */
+	}
+	unlinkat(dirfd, tmp, 0);
+	if (!err && fsync(dirfd))
+		err = -errno;
+	return err;
+}
+
+static int owned(const struct archive_opts *o, const struct record *rec)
+{
+	return rec->type == RECORD_ERROR_REPORT || rec->type == RECORD_DMESG || o->all_types;
+}
+
+int record_archive(const struct archive_opts *o, const struct record *rec)
+{
+	char folder[80], name[300];
+	struct report rep;
+	int bootfd, err;
+
+	if (!owned(o, rec))
+		return 1;
+	report_from_record(&rep, rec);
+
+	/* Records that cannot be trusted go aside as raw bytes and stay in pstore. */
+	if (rec->status != RECORD_OK) {
+		int ufd = mkdir_at(o->archive_fd, "unparsed");
+
+		if (ufd < 0)
+			return -1;
+		snprintf(name, sizeof(name), "%s-%08lx.raw", rec->name,
+			 crc32(0L, rec->data, (uInt)rec->size));
+		err = archive_file(ufd, name, rec->data, rec->size);
+		close(ufd);
+		fprintf(stderr, "pstore-reader: %s: %s: kept in pstore%s\n", rec->name,
+			record_status_str(rec->status), err ? "" : ", copy in unparsed/");
+		return -1;
+	}
+
+	if (rec->type == RECORD_ERROR_REPORT) {
+		boot_id_str(rec->hdr.boot_id, folder);
+		snprintf(name, sizeof(name), "report-%06llu-%s.json",
+			 (unsigned long long)rec->hdr.seq, detector_name(rec->hdr.detector));
+	} else {
+		/* No boot id in the record: it is from a boot before this one. */
+		snprintf(folder, sizeof(folder), "before-%s", o->this_boot);
+		snprintf(name, sizeof(name), "%s-%08lx.json", rec->name,
+			 crc32(0L, rec->data, (uInt)rec->size));
+	}
+	bootfd = mkdir_at(o->archive_fd, folder);
+	if (bootfd < 0) {
+		fprintf(stderr, "pstore-reader: %s: cannot create %s: %s\n", rec->name, folder,
+			strerror(-bootfd));
+		return -1;
+	}
+	if (fsync(o->archive_fd)) {
+		close(bootfd);
+		return -1;
+	}
+
+	struct json_object *j = report_json(&rep);
+	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
+							  JSON_C_TO_STRING_NOSLASHESCAPE);
+	size_t len = strlen(s);
+	char *doc = malloc(len + 2);
+
+	err = -ENOMEM;
+	if (doc) {
+		memcpy(doc, s, len);
+		doc[len] = '\n';
+		err = archive_file(bootfd, name, doc, len + 1);
+		free(doc);
+	}
+	json_object_put(j);
+	close(bootfd);
+	if (err) {
+		fprintf(stderr, "pstore-reader: %s: cannot archive: %s (left in pstore)\n",
+			rec->name, strerror(-err));
+		return -1;
+	}
+	if (!o->keep && unlinkat(o->pstore_fd, rec->name, 0) && errno != ENOENT) {
+		fprintf(stderr, "pstore-reader: %s: archived, but cannot unlink: %s\n",
+			rec->name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
