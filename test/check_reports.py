@@ -10,7 +10,8 @@ or "cut here") through its closing line ("====", or "---[ end trace"). Every
 record must be byte-identical to one of them, and every report must have
 its record, unless the region was full.
 
-usage: check_reports.py LOGDIR [--capacity N] [--storm]
+usage: check_reports.py LOGDIR [--capacity N] [--storm] [--ecc] [--nested]
+                        [--truncated]
 """
 import argparse
 import os
@@ -96,6 +97,25 @@ def reports_in_log(raw):
     return done
 
 
+TRUNC = re.compile(rb"\[error_report: truncated: (\d+) more records, (\d+) bytes, not stored\]\n$")
+
+
+def check_truncated(name, h, det, expected):
+    """A cut record: whole lines of one report, then a line saying how much
+    is missing, and that much is missing."""
+    m = TRUNC.search(h["body"])
+    if not tap(m is not None and h["flags"] & 1,
+               f"{name}: truncated flag set and the text says so"):
+        return
+    kept = h["body"][:m.start()]
+    for kind, caller, body in expected:
+        if body.startswith(kept) and kind == det:
+            tap(len(body) - len(kept) == int(m.group(2)),
+                f"{name}: {len(kept)} bytes kept + {m.group(2)} missing = the report's {len(body)}")
+            return
+    tap(False, f"{name}: kept text is the start of a {det} report in the log")
+
+
 def read(path, default=b""):
     try:
         with open(path, "rb") as f:
@@ -110,6 +130,12 @@ def main():
     p.add_argument("--capacity", type=int, default=0,
                    help="slots in the region; 0: every report must be stored")
     p.add_argument("--storm", action="store_true")
+    p.add_argument("--ecc", action="store_true",
+                   help="ramoops ECC is on: every record ends with its notice")
+    p.add_argument("--nested", action="store_true",
+                   help="a WARN is nested in a KASAN report of the same caller")
+    p.add_argument("--truncated", action="store_true",
+                   help="slots are smaller than the reports: each is cut visibly")
     a = p.parse_args()
     mbox = os.path.join(a.logdir, "mbox")
     log = read(os.path.join(mbox, "dmesg.txt"))
@@ -128,7 +154,8 @@ def main():
         tap(counted == len(expected),
             f"the kernel counted {counted} reports, the log holds {len(expected)}")
         ok_triggers = [t for t in triggered if t and t[-1] == "0"]
-        tap(len(ok_triggers) == len(triggered) and len(expected) == len(triggered),
+        per_trigger = len(triggered) + (1 if a.nested else 0)
+        tap(len(ok_triggers) == len(triggered) and len(expected) == per_trigger,
             f"{len(triggered)} triggers, {len(ok_triggers)} succeeded, {len(expected)} reports")
     want = len(expected) if not a.capacity else min(len(expected), a.capacity)
     tap(len(names) == want, f"{len(names)} records recovered, {want} expected")
@@ -147,6 +174,12 @@ def main():
             continue
         det = DETECTORS.get(h["detector"], "?")
         seqs.append(h["seq"])
+        if a.ecc:
+            tap(h["trailer"] == b"\nECC: No errors detected\n",
+                f"{name}: ends with ramoops' ECC notice, no errors: {h['trailer']!r}")
+        if a.truncated:
+            check_truncated(name, h, det, expected)
+            continue
         owners = bodies.get(h["body"])
         if tap(owners is not None,
                f"{name}: {det} report seq {h['seq']}: text byte-identical to a report in the saved log"):
@@ -161,7 +194,11 @@ def main():
         else:
             sys.stdout.write("# record text:\n" + "".join(
                 "#   " + l + "\n" for l in h["body"].decode(errors="replace").splitlines()))
-        tap(h["flags"] == 0, f"{name}: flags {h['flags']:#x} (not truncated, nothing lost)")
+        want_flags = 0
+        if a.nested and det == "kasan":
+            want_flags = 4      # ERROR_REPORT_F_NESTED
+        tap(h["flags"] == want_flags,
+            f"{name}: flags {h['flags']:#x}, want {want_flags:#x}")
         tap(h["boot_id"].hex() == boot_id.replace("-", ""),
             f"{name}: boot id {h['boot_id'].hex()} is boot 1's")
         tap(h["release"].rstrip(b"\0").decode() == release, f"{name}: release {release}")

@@ -85,10 +85,27 @@ vm_tests() {
 	run_vm "$k" reports-storm error-report --append "$detectors" --smp 4 \
 		--put triggers=/dev/null --put storm=<(echo 20)
 	check_vm "$k" reports-storm --storm --capacity 32
+	run_vm "$k" reports-nested error-report \
+		--append "$detectors ramoops.error_report_record_size=0x4000" \
+		--put triggers=test/guest/triggers/nested.txt
+	check_vm "$k" reports-nested --nested
+	run_vm "$k" reports-ecc error-report --append "$detectors ramoops.ecc=1" \
+		--put triggers=test/guest/triggers/few.txt
+	check_vm "$k" reports-ecc --ecc
+	run_vm "$k" reports-truncated error-report \
+		--append "$detectors ramoops.error_report_record_size=0x1000" \
+		--put triggers=test/guest/triggers/kasan.txt
+	check_vm "$k" reports-truncated --truncated
+	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
 }
 
 echo "TAP version 13"
 step "" "make deps" "$LOGS/deps.log" make -s deps
+
+# Userspace: the reader, its unit tests under ASan/UBSan.
+step "reader: " "build pstore-reader (-Wall -Wextra -Werror)" "$LOGS/reader.log" make -s reader
+make -s -C tools/pstore-reader O="$BUILD/reader-tests" check 2>"$LOGS/reader-unit.log" |
+	grep -v '^1\.\.' | emit "reader unit: "
 
 for kver in $KVERS; do
 	p="$kver/x86_64: "

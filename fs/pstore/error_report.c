@@ -12,6 +12,7 @@
 #define pr_fmt(fmt) "pstore: " fmt
 
 #include <linux/error_report_notify.h>
+#include <linux/fs.h>
 #include <linux/pstore.h>
 #include "internal.h"
 

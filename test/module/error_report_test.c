@@ -9,6 +9,10 @@
  *   storm    write "<reports per cpu>": every online CPU but the last raises
  *            that many reports (WARN and KASAN, rotating through task,
  *            softirq and hardirq context) while the last CPU floods printk.
+ *   nested   write anything: a KASAN report in hardirq context with a WARN
+ *            from an NMI nested in the middle of it (x86): the NMI is sent
+ *            to this CPU from the console tracepoint while the report
+ *            prints its "Read of size" line
  *   raised   number of reports this module has raised (one per trigger).
  *
  * A KFENCE object cannot be had on demand: it is allocated in task context
@@ -31,6 +35,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/tracepoint.h>
 #ifdef CONFIG_X86
 #include <asm/apic.h>
 #include <asm/nmi.h>
@@ -61,10 +66,24 @@ static atomic_t raised = ATOMIC_INIT(0);
 
 #define KFENCE_OBJ_SIZE 64	/* a multiple of the cache alignment: ends on the guard page when right-aligned */
 
+/* A slab object KASAN watches: not one KFENCE happened to sample. */
+static void *kasan_alloc(size_t size)
+{
+	void *p = kmalloc(size, GFP_ATOMIC);
+
+	while (p && is_kfence_address(p)) {
+		void *q = kmalloc(size, GFP_ATOMIC);
+
+		kfree(p);
+		p = q;
+	}
+	return p;
+}
+
 static noinline void do_kasan_oob(void)
 {
 	size_t size = 128 - 8 - 5;
-	char *p = kmalloc(size, GFP_ATOMIC);
+	char *p = kasan_alloc(size);
 
 	if (!p)
 		return;
@@ -75,7 +94,7 @@ static noinline void do_kasan_oob(void)
 
 static noinline void do_kasan_uaf(void)
 {
-	char *p = kmalloc(64, GFP_ATOMIC);
+	char *p = kasan_alloc(64);
 
 	if (!p)
 		return;
@@ -144,14 +163,23 @@ static void hardirq_fn(struct irq_work *w)
 #ifdef CONFIG_X86
 static struct ert_req *nmi_req;
 
+/* complete() takes a lock: not from NMI; an irq_work hands over. */
+static void nmi_done_fn(struct irq_work *w)
+{
+	struct ert_req *req = container_of(w, struct ert_req, irq_work);
+
+	complete(&req->done);
+}
+
 static int nmi_fn(unsigned int cmd, struct pt_regs *regs)
 {
-	struct ert_req *req = xchg(&nmi_req, NULL);
+	struct ert_req *req = READ_ONCE(nmi_req);
 
 	if (!req)
 		return NMI_DONE;
 	raise_report(req);
-	complete(&req->done);
+	irq_work_queue(&req->irq_work);
+	WRITE_ONCE(nmi_req, NULL);
 	return NMI_HANDLED;
 }
 
@@ -159,6 +187,7 @@ static int raise_in_nmi(struct ert_req *req)
 {
 	int cpu = get_cpu();
 
+	init_irq_work(&req->irq_work, nmi_done_fn);
 	WRITE_ONCE(nmi_req, req);
 	apic->send_IPI_mask(cpumask_of(cpu), NMI_VECTOR);
 	put_cpu();
@@ -223,7 +252,7 @@ static int run_request(struct ert_req *req)
 		ret = -ETIMEDOUT;
 	if (req->ctx == CTX_SOFTIRQ)
 		tasklet_kill(&req->tasklet);
-	if (req->ctx == CTX_HARDIRQ)
+	if (req->ctx == CTX_HARDIRQ || req->ctx == CTX_NMI)
 		irq_work_sync(&req->irq_work);
 	if (req->kind == KFENCE_OOB)
 		kfree(req->kfence_obj);
@@ -274,6 +303,61 @@ static ssize_t trigger_write(struct file *file, const char __user *ubuf,
 static const struct file_operations trigger_fops = {
 	.write = trigger_write,
 };
+
+/* --- nested reports ------------------------------------------------------ */
+
+#ifdef CONFIG_X86
+static atomic_t nest_armed;
+static struct ert_req nest_warn = { .kind = WARN_REPORT, .ctx = CTX_NMI };
+
+/* In the middle of the armed KASAN report, raise a WARN in an NMI on this CPU. */
+static void nest_probe(void *data, const char *text, size_t len)
+{
+	if (!in_hardirq() || !strnstr(text, "Read of size", len) ||
+	    !atomic_cmpxchg(&nest_armed, 1, 0))
+		return;
+	init_completion(&nest_warn.done);
+	init_irq_work(&nest_warn.irq_work, nmi_done_fn);
+	WRITE_ONCE(nmi_req, &nest_warn);
+	apic->send_IPI_mask(cpumask_of(smp_processor_id()), NMI_VECTOR);
+	/* The WARN prints in the NMI before this line of the report is done. */
+	while (READ_ONCE(nmi_req))
+		cpu_relax();
+}
+
+/* The console tracepoint is not exported; find it as kfence_test does. */
+static void find_console_tp(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "console"))
+		*(struct tracepoint **)priv = tp;
+}
+
+static ssize_t nested_write(struct file *file, const char __user *ubuf,
+			    size_t len, loff_t *ppos)
+{
+	struct ert_req req = { .kind = KASAN_UAF, .ctx = CTX_HARDIRQ };
+	struct tracepoint *console_tp = NULL;
+	int ret;
+
+	for_each_kernel_tracepoint(find_console_tp, &console_tp);
+	if (!console_tp)
+		return -ENOENT;
+	ret = tracepoint_probe_register(console_tp, nest_probe, NULL);
+	if (ret)
+		return ret;
+	atomic_set(&nest_armed, 1);
+	ret = run_request(&req);
+	atomic_set(&nest_armed, 0);
+	tracepoint_probe_unregister(console_tp, nest_probe, NULL);
+	tracepoint_synchronize_unregister();
+	irq_work_sync(&nest_warn.irq_work);
+	return ret ? ret : len;
+}
+
+static const struct file_operations nested_fops = {
+	.write = nested_write,
+};
+#endif
 
 /* --- storm --------------------------------------------------------------- */
 
@@ -393,6 +477,9 @@ static int __init ert_init(void)
 	dir = debugfs_create_dir("error_report_test", NULL);
 	debugfs_create_file("trigger", 0200, dir, NULL, &trigger_fops);
 	debugfs_create_file("storm", 0200, dir, NULL, &storm_fops);
+#ifdef CONFIG_X86
+	debugfs_create_file("nested", 0200, dir, NULL, &nested_fops);
+#endif
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	return 0;
 }

@@ -7,8 +7,7 @@ case $BOOT in
 	insmod /lib/modules/error_report_test.ko
 	echo "DEMO: raising a KASAN use-after-free from task context"
 	echo "kasan-uaf task" > /sys/kernel/debug/error_report_test/trigger
-	echo "DEMO: the report is in pstore before the detector returned:"
-	ls /sys/fs/pstore/
+	echo "DEMO: reports stored in reserved RAM before the detector returned: $(cat /sys/kernel/error_report/stored)"
 	echo "DEMO: rebooting warm (reboot -f): RAM is kept, the log is not"
 	warm_reboot
 	;;

@@ -15,7 +15,11 @@ case $BOOT in
 	: > /mbox/triggered
 	while read -r kind ctx; do
 		[ -n "$kind" ] || continue
-		echo "$kind $ctx" > /sys/kernel/debug/error_report_test/trigger
+		if [ "$kind" = nested ]; then
+			echo 1 > /sys/kernel/debug/error_report_test/nested
+		else
+			echo "$kind $ctx" > /sys/kernel/debug/error_report_test/trigger
+		fi
 		echo "$kind $ctx $?" >> /mbox/triggered
 	done < /mbox/triggers
 	if [ -f /mbox/storm ]; then

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Derive the hostile records of test/data/records from a real one.
+
+Each is what a reset, decayed RAM or a foreign writer can leave in a slot.
+Run from the repository root; the outputs are committed.
+"""
+import struct
+import zlib
+
+D = "test/data/records/"
+real = open(D + "error_report-ramoops-kasan-uaf-task", "rb").read()
+HSIZE = 184
+
+
+def fix_header_crc(b):
+    b = bytearray(b)
+    b[84:88] = b"\0\0\0\0"
+    b[84:88] = struct.pack("<I", zlib.crc32(bytes(b[:HSIZE])))
+    return bytes(b)
+
+
+def put(name, data):
+    with open(D + "error_report-ramoops-" + name, "wb") as f:
+        f.write(data)
+
+
+body_flip = bytearray(real)
+body_flip[HSIZE + 500] ^= 0x01
+put("hostile-torn-bitflip", bytes(body_flip))
+put("hostile-torn-cut", real[:HSIZE + 1000])
+hdr_flip = bytearray(real)
+hdr_flip[40] ^= 0x80                       # seq
+put("hostile-bad-header-crc", bytes(hdr_flip))
+v2 = bytearray(real)
+v2[8:10] = struct.pack("<H", 2)
+put("hostile-version-2", fix_header_crc(bytes(v2)))
+put("hostile-garbage", bytes((i * 7919 + 13) & 0xFF for i in range(3000)))
+put("hostile-empty", b"")
+put("hostile-short", real[:100])
+bad_size = bytearray(real)
+bad_size[10:12] = struct.pack("<H", 0xFFFF)
+put("hostile-header-size", fix_header_crc(bytes(bad_size)))
+ecc = real + b"\nECC: No errors detected\n"
+put("ecc-notice", ecc)
