@@ -26,6 +26,11 @@
  * preallocated record buffer per context level (task, softirq, hardirq,
  * NMI), and the store is the sink's lock-free ->store(). Anything that
  * cannot be had at once is counted as dropped, never waited for.
+ *
+ * Telling userspace. The counters in /sys/kernel/error_report are raised
+ * with sysfs_notify() after every report, so poll(2) on them wakes up. That
+ * cannot be done from the report context: an irq_work (NMI-safe) hands over
+ * to a work item, which notifies.
  */
 #define pr_fmt(fmt) "error_report: " fmt
 
@@ -33,6 +38,7 @@
 #include <linux/crc32.h>
 #include <linux/error_report_notify.h>
 #include <linux/init.h>
+#include <linux/irq_work.h>
 #include <linux/kobject.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
@@ -48,6 +54,7 @@
 #include <linux/utsname.h>
 #include <linux/uuid.h>
 #include <linux/vmalloc.h>
+#include <linux/workqueue.h>
 #include <trace/events/error_report.h>
 #include <uapi/linux/error_report.h>
 
@@ -113,6 +120,23 @@ static atomic64_t ern_seq;		/* reports ended this boot */
 static atomic_t ern_dropped;		/* of those, not stored */
 static atomic_t ern_stored;
 static u8 ern_boot_id[16];
+static struct kobject *ern_kobj;
+
+static void ern_notify_fn(struct work_struct *work)
+{
+	if (!ern_kobj)
+		return;
+	sysfs_notify(ern_kobj, NULL, "count");
+	sysfs_notify(ern_kobj, NULL, "stored");
+	sysfs_notify(ern_kobj, NULL, "dropped");
+}
+static DECLARE_WORK(ern_notify_work, ern_notify_fn);
+
+static void ern_notify_irq_fn(struct irq_work *work)
+{
+	schedule_work(&ern_notify_work);
+}
+static DEFINE_IRQ_WORK(ern_notify_irq_work, ern_notify_irq_fn);
 
 static int ern_level(void)
 {
@@ -330,6 +354,7 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 	f = ern_find_frame(caller_id, U64_MAX);
 	if (!f || atomic_cmpxchg(&f->state, ERN_OPEN, ERN_BUSY) != ERN_OPEN) {
 		atomic_inc(&ern_dropped);
+		irq_work_queue(&ern_notify_irq_work);
 		return;
 	}
 
@@ -349,6 +374,7 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 		}
 	}
 	atomic_set_release(&f->state, ERN_FREE);
+	irq_work_queue(&ern_notify_irq_work);
 }
 
 /**
@@ -420,6 +446,7 @@ static ssize_t count_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	return sysfs_emit(buf, "%llu\n", (u64)atomic64_read(&ern_seq));
 }
+
 static struct kobj_attribute count_attr = __ATTR_RO(count);
 
 static ssize_t stored_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -427,6 +454,7 @@ static ssize_t stored_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	return sysfs_emit(buf, "%d\n", atomic_read(&ern_stored));
 }
+
 static struct kobj_attribute stored_attr = __ATTR_RO(stored);
 
 static ssize_t dropped_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -434,6 +462,7 @@ static ssize_t dropped_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	return sysfs_emit(buf, "%d\n", atomic_read(&ern_dropped));
 }
+
 static struct kobj_attribute dropped_attr = __ATTR_RO(dropped);
 
 static ssize_t boot_id_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -441,6 +470,7 @@ static ssize_t boot_id_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	return sysfs_emit(buf, "%pUb\n", ern_boot_id);
 }
+
 static struct kobj_attribute boot_id_attr = __ATTR_RO(boot_id);
 
 static ssize_t format_version_show(struct kobject *kobj,
@@ -448,6 +478,7 @@ static ssize_t format_version_show(struct kobject *kobj,
 {
 	return sysfs_emit(buf, "%d\n", ERROR_REPORT_VERSION);
 }
+
 static struct kobj_attribute format_version_attr = __ATTR_RO(format_version);
 
 static struct attribute *ern_attrs[] = {
@@ -466,10 +497,17 @@ static const struct attribute_group ern_group = {
 static int __init ern_sysfs_init(void)
 {
 	struct kobject *kobj = kobject_create_and_add("error_report", kernel_kobj);
+	int ret;
 
 	if (!kobj)
 		return -ENOMEM;
-	return sysfs_create_group(kobj, &ern_group);
+	ret = sysfs_create_group(kobj, &ern_group);
+	if (ret) {
+		kobject_put(kobj);
+		return ret;
+	}
+	WRITE_ONCE(ern_kobj, kobj);
+	return 0;
 }
 late_initcall(ern_sysfs_init);
 

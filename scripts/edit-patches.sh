@@ -7,11 +7,13 @@
 #                                pristine versions of the files the patches
 #                                touch, one commit per patch on top
 #   edit-patches.sh save KVER    write the commits back to patches/KVER/
+#   edit-patches.sh add KVER PATH...
+#                                bring more pristine files into the base
+#                                commit, so that a patch can start touching them
 #
 # Edit with git commit --fixup / rebase -i / commit --amend in between. Only
 # the touched files are in the repository, which keeps it small; a patch
-# that starts touching a new upstream file needs that file copied in first
-# (cp build/linux-KVER-pristine/PATH build/edit-KVER/PATH; commit it on base).
+# that starts touching another upstream file needs "add" first.
 set -euo pipefail
 cmd=$1 kver=$2
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,8 +49,26 @@ save)
 	sed -i "s/^Date: .*/Date: Thu, 1 Jan 2026 00:00:00 +0000/" "$repo/patches/$kver"/*.patch
 	ls "$repo/patches/$kver"
 	;;
+add)
+	shift 2
+	cd "$edit"
+	git diff --quiet && git diff --cached --quiet || { echo "commit first" >&2; exit 1; }
+	branch=$(git rev-parse --abbrev-ref HEAD)
+	old_base=$(git rev-parse base)
+	git checkout -q base
+	for f in "$@"; do
+		mkdir -p "$(dirname "$f")"
+		cp "$pristine/$f" "$f"
+		git add "$f"
+	done
+	git commit -q --amend -m base
+	git tag -f base >/dev/null
+	git checkout -q "$branch"
+	git rebase -q --onto base "$old_base"
+	git log --oneline base..HEAD
+	;;
 *)
-	echo "usage: $0 start|save KVER" >&2
+	echo "usage: $0 start|save|add KVER" >&2
 	exit 2
 	;;
 esac

@@ -28,6 +28,10 @@ for ko in "$BUILD/module-$KTAG-$ARCH"/*.ko; do
 done
 reader=$BUILD/guest-$ARCH/pstore-reader
 [ -x "$reader" ] && cp "$reader" "$root/bin/"
+# Small guest-side helpers, static.
+for t in "$repo"/test/guest/tools/*.c; do
+	"${CROSS:-}gcc" -static -O2 -Wall -Wextra -Werror -o "$root/bin/$(basename "$t" .c)" "$t"
+done
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1) > "$out.tmp"
 mv "$out.tmp" "$out"

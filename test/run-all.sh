@@ -38,6 +38,7 @@ emit() {
 				fail=$((fail + 1))
 			fi ;;
 		"") ;;
+		"#"*) echo "$line" ;;
 		*) echo "# $line" ;;
 		esac
 	done
@@ -48,11 +49,11 @@ step() {
 	local prefix=$1 desc=$2 log=$3; shift 3
 	local t0=$(date +%s)
 	if "$@" > "$log" 2>&1; then
-		echo "ok - $desc ($(( $(date +%s) - t0 )) s)" | emit "$prefix"
+		emit "$prefix" <<< "ok - $desc ($(( $(date +%s) - t0 )) s)"
 		return 0
 	fi
 	tail -n 30 "$log" | sed 's/^/# /'
-	echo "not ok - $desc (see $log)" | emit "$prefix"
+	emit "$prefix" <<< "not ok - $desc (see $log)"
 	return 1
 }
 
@@ -60,15 +61,15 @@ step() {
 # $LOGS/KVER-x86_64/NAME.
 run_vm() {
 	local kver=$1 name=$2 case=$3; shift 3
-	test/qemu/runvm.py --arch x86_64 --kernel "$KERNEL" --initrd "$INITRD" \
-		--test "$case" --logdir "$LOGS/$kver-x86_64/$name" --timeout 300 "$@" |
-		emit "$kver/x86_64: $name: "
+	emit "$kver/x86_64: $name: " < <(test/qemu/runvm.py --arch x86_64 --kernel "$KERNEL" \
+		--initrd "$INITRD" --test "$case" --logdir "$LOGS/$kver-x86_64/$name" \
+		--timeout 300 "$@")
 }
 
 # check_vm KVER NAME CHECK-ARGS...: compare a case's records with its log.
 check_vm() {
 	local kver=$1 name=$2; shift 2
-	test/check_reports.py "$LOGS/$kver-x86_64/$name" "$@" | emit "$kver/x86_64: $name: "
+	emit "$kver/x86_64: $name: " < <(test/check_reports.py "$LOGS/$kver-x86_64/$name" "$@")
 }
 
 # The guest tests for one kernel. Each boots, reboots warm or crashes, and
@@ -97,6 +98,7 @@ vm_tests() {
 		--put triggers=test/guest/triggers/kasan.txt
 	check_vm "$k" reports-truncated --truncated
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
+	run_vm "$k" runtime-collect runtime --append "$detectors"
 }
 
 echo "TAP version 13"
@@ -104,8 +106,8 @@ step "" "make deps" "$LOGS/deps.log" make -s deps
 
 # Userspace: the reader, its unit tests under ASan/UBSan.
 step "reader: " "build pstore-reader (-Wall -Wextra -Werror)" "$LOGS/reader.log" make -s reader
-make -s -C tools/pstore-reader O="$BUILD/reader-tests" check 2>"$LOGS/reader-unit.log" |
-	grep -v '^1\.\.' | emit "reader unit: "
+emit "reader unit: " < <(make -s -C tools/pstore-reader O="$BUILD/reader-tests" check \
+	2>"$LOGS/reader-unit.log" | grep -v '^1\.\.')
 
 for kver in $KVERS; do
 	p="$kver/x86_64: "

@@ -8,6 +8,10 @@
  * The backend's ->write() for this type is called from any context, NMI
  * included: it must not sleep or spin on a lock, and it refuses (-ENOSPC)
  * when it has no free slot rather than waiting for one.
+ *
+ * A stored record shows up in the mounted pstorefs soon after, without a
+ * reboot (pstore_request_update()), so one collector serves runtime and
+ * next-boot collection alike.
  */
 #define pr_fmt(fmt) "pstore: " fmt
 
@@ -19,12 +23,16 @@
 static int pstore_error_report_store(const void *buf, size_t size)
 {
 	struct pstore_record record;
+	int ret;
 
 	pstore_record_init(&record, psinfo);
 	record.type = PSTORE_TYPE_ERROR_REPORT;
 	record.buf = (char *)buf;
 	record.size = size;
-	return psinfo->write(&record);
+	ret = psinfo->write(&record);
+	if (!ret)
+		pstore_request_update();
+	return ret;
 }
 
 static struct error_report_sink pstore_error_report_sink = {

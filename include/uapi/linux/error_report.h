@@ -26,13 +26,13 @@
 #define ERROR_REPORT_DETECTOR_WARN	2
 
 /* The text was cut to fit; its last line says how much was not stored. */
-#define ERROR_REPORT_F_TRUNCATED	(1U << 0)
+#define ERROR_REPORT_F_TRUNCATED	0x1
 /* Some of the report's printk records were overwritten before capture. */
-#define ERROR_REPORT_F_LOST_LINES	(1U << 1)
+#define ERROR_REPORT_F_LOST_LINES	0x2
 /* Another report nested in this one; its lines were left out of this one. */
-#define ERROR_REPORT_F_NESTED		(1U << 2)
+#define ERROR_REPORT_F_NESTED		0x4
 /* More reports nested in this one than could be told apart from it. */
-#define ERROR_REPORT_F_NESTED_MIXED	(1U << 3)
+#define ERROR_REPORT_F_NESTED_MIXED	0x8
 
 /**
  * struct error_report_header - the header of one captured report

@@ -39,8 +39,9 @@ case $BOOT in
 	fi
 	;;
 2)
-	mkdir -p /mbox/records
+	mkdir -p /mbox/records /mbox/upstream
 	cp /sys/fs/pstore/error_report-* /mbox/records/ 2>/dev/null
+	cp /sys/fs/pstore/dmesg-* /sys/fs/pstore/console-* /mbox/upstream/ 2>/dev/null
 	ls -l /sys/fs/pstore > /mbox/pstore-boot2.txt
 	save_dmesg /mbox/dmesg-boot2.txt
 	check "error_report records survived the reboot" ls /sys/fs/pstore/error_report-ramoops-0

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +44,8 @@ static void usage(FILE *out)
 		"  list      one line per record: file, type, integrity, title\n"
 		"  show      records in full (all, or the RECORDs named)\n"
 		"  collect   archive error_report and dmesg records, then unlink them\n"
+		"  watch     collect, then collect again each time a record appears\n"
+		"            (inotify on the pstore folder; runs until killed)\n"
 		"\n"
 		"options:\n"
 		"  --pstore-dir DIR    records to read (default /sys/fs/pstore)\n"
@@ -77,24 +81,33 @@ static void put_json(const struct report *rep)
 static int cmd_show(const struct options *o, const struct record_set *set, int list,
 		    int argc, char **argv)
 {
+	static struct report reps[MAX_REPORTS_PER_RECORD];
 	int ret = set->unreadable ? EXIT_RECORDS : 0;
 
 	for (size_t i = 0; i < set->n; i++) {
-		struct report rep;
+		const struct record *rec = &set->recs[i];
+		size_t n;
 
-		if (!wanted(&set->recs[i], argc, argv))
+		if (!wanted(rec, argc, argv) || rec->merged)
 			continue;
-		report_from_record(&rep, &set->recs[i]);
-		if (set->recs[i].status != RECORD_OK)
+		if (rec->status != RECORD_OK)
 			ret = EXIT_RECORDS;
-		if (o->json)
-			put_json(&rep);
-		else if (list)
-			printf("%-28s %-12s %-10s %s\n", set->recs[i].name,
-			       set->recs[i].type == RECORD_ERROR_REPORT ? "error_report" : "upstream",
-			       report_integrity(&rep), rep.identified ? rep.id.title : "-");
-		else
-			report_print_text(&rep, stdout, 1);
+		n = reports_from_record(rec, reps, MAX_REPORTS_PER_RECORD);
+		if (list && !o->json && !n)
+			printf("%-28s %-12s %-10s %s\n", rec->name, "-",
+			       rec->status == RECORD_OK ? "ok" : record_status_str(rec->status),
+			       "(no report in it)");
+		for (size_t r = 0; r < n; r++) {
+			if (o->json)
+				put_json(&reps[r]);
+			else if (list)
+				printf("%-28s %-12s %-10s %s\n", rec->name, report_source(&reps[r]),
+				       report_integrity(&reps[r]),
+				       reps[r].identified ? reps[r].id.title : "-");
+			else
+				report_print_text(&reps[r], stdout, 1);
+			report_release(&reps[r]);
+		}
 	}
 	return ret;
 }
@@ -132,7 +145,8 @@ static int open_archive(const char *path)
 	return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-static int cmd_collect(const struct options *o, int pstore_fd, const struct record_set *set)
+static int cmd_collect(const struct options *o, int pstore_fd, const struct record_set *set,
+		       int quiet)
 {
 	struct archive_opts a = { .pstore_fd = pstore_fd, .all_types = o->all_types,
 				  .keep = o->keep };
@@ -151,9 +165,14 @@ static int cmd_collect(const struct options *o, int pstore_fd, const struct reco
 
 		if (r < 0)
 			ret = EXIT_RECORDS;
-		else if (r == 0)
-			n++;
-		if (r == 0 && o->json) {
+		if (r != 0)
+			continue;
+		n++;
+		/* The other parts of a dump go with its first part. */
+		for (size_t j = 0; j < set->n; j++)
+			if (set->recs[j].merged == i + 1 && !o->keep)
+				unlinkat(pstore_fd, set->recs[j].name, 0);
+		if (o->json) {
 			struct report rep;
 
 			report_from_record(&rep, &set->recs[i]);
@@ -161,8 +180,58 @@ static int cmd_collect(const struct options *o, int pstore_fd, const struct reco
 		}
 	}
 	close(a.archive_fd);
-	if (!o->json)
+	if (!o->json && (!quiet || n))
 		printf("pstore-reader: collected %d record(s) into %s\n", n, o->archive_dir);
+	fflush(stdout);
+	return ret;
+}
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+/*
+ * Collect now, then every time pstore shows a new record. The kernel adds
+ * error_report files as reports are stored and pstorefs reports them to
+ * inotify; the wait is a blocking read, never a sleep or a poll loop.
+ */
+static int cmd_watch(const struct options *o, int pstore_fd)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	int ifd, ret = 0;
+
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	ifd = inotify_init1(IN_CLOEXEC);
+	if (ifd < 0 || inotify_add_watch(ifd, o->pstore_dir, IN_CREATE | IN_MOVED_TO) < 0) {
+		fprintf(stderr, "pstore-reader: inotify on %s: %s\n", o->pstore_dir,
+			strerror(errno));
+		return EXIT_FOLDER;
+	}
+	while (!stop) {
+		struct record_set set;
+
+		if (records_load(pstore_fd, &set)) {
+			ret = EXIT_FOLDER;
+			break;
+		}
+		if (cmd_collect(o, pstore_fd, &set, 1) == EXIT_FOLDER)
+			ret = EXIT_FOLDER;
+		records_free(&set);
+		if (ret == EXIT_FOLDER)
+			break;
+		/* Wait for the next file; a signal ends the wait. */
+		if (read(ifd, events, sizeof(events)) < 0 && errno != EINTR) {
+			ret = EXIT_FOLDER;
+			break;
+		}
+	}
+	close(ifd);
 	return ret;
 }
 
@@ -217,12 +286,18 @@ int main(int argc, char **argv)
 	}
 	const char *cmd = argv[optind++];
 
-	if (strcmp(cmd, "list") && strcmp(cmd, "show") && strcmp(cmd, "collect")) {
+	if (strcmp(cmd, "list") && strcmp(cmd, "show") && strcmp(cmd, "collect") &&
+	    strcmp(cmd, "watch")) {
 		fprintf(stderr, "pstore-reader: unknown command '%s'\n", cmd);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	fd = open(o.pstore_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && !strcmp(cmd, "watch")) {
+		ret = cmd_watch(&o, fd);
+		close(fd);
+		return ret;
+	}
 	if (fd < 0 || records_load(fd, &set)) {
 		fprintf(stderr, "pstore-reader: %s: %s\n", o.pstore_dir, strerror(errno));
 		if (fd >= 0)
@@ -230,7 +305,7 @@ int main(int argc, char **argv)
 		return EXIT_FOLDER;
 	}
 	if (!strcmp(cmd, "collect"))
-		ret = cmd_collect(&o, fd, &set);
+		ret = cmd_collect(&o, fd, &set, 0);
 	else
 		ret = cmd_show(&o, &set, !strcmp(cmd, "list"), argc - optind, argv + optind);
 	records_free(&set);

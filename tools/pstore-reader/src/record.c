@@ -45,6 +45,8 @@ const char *record_status_str(enum record_status status)
 		return "header checksum mismatch";
 	case RECORD_TORN:
 		return "torn write: text checksum mismatch";
+	case RECORD_BAD_COMPRESSION:
+		return "compressed, and does not inflate";
 	}
 	return "?";
 }
@@ -180,9 +182,87 @@ void record_parse(struct record *rec, const char *name, unsigned char *data,
 		parse_error_report(rec);
 		return;
 	}
+	rec->parts = 1;
 	strip_ecc_notice(rec, 0);
+	size_t nlen = strlen(name);
+
+	if (nlen > 6 && !strcmp(name + nlen - 6, ".enc.z")) {
+		/* pstore could not decompress it at boot: try here. */
+		unsigned char *plain;
+		size_t plen;
+
+		if (dmesg_inflate(rec->data, rec->size, &plain, &plen)) {
+			rec->status = RECORD_BAD_COMPRESSION;
+			return;
+		}
+		free(rec->data);
+		rec->data = plain;
+		rec->size = plen;
+	}
 	rec->text = (const char *)rec->data;
 	rec->text_len = rec->size;
+	if (rec->type == RECORD_DMESG &&
+	    !dmesg_parse_header(rec->text, rec->text_len, &rec->dmesg)) {
+		rec->has_dmesg_header = 1;
+		rec->text += rec->dmesg.len;
+		rec->text_len -= rec->dmesg.len;
+	}
+}
+
+/* The backend part of a file name: "dmesg-<backend>-<id>". */
+static size_t backend_of(const char *name, char *out, size_t size)
+{
+	const char *a = strchr(name, '-'), *b = strrchr(name, '-');
+
+	if (!a || b <= a)
+		return 0;
+	return (size_t)snprintf(out, size, "%.*s", (int)(b - a - 1), a + 1);
+}
+
+void records_join_parts(struct record *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct record *p1 = &recs[i];
+		char b1[64], b2[64];
+		unsigned int want = 2;
+
+		if (p1->type != RECORD_DMESG || !p1->has_dmesg_header || p1->dmesg.part != 1 ||
+		    p1->status != RECORD_OK)
+			continue;
+		backend_of(p1->name, b1, sizeof(b1));
+		for (int found = 1; found; want++) {
+			found = 0;
+			for (size_t j = 0; j < n; j++) {
+				struct record *pk = &recs[j];
+
+				if (pk->type != RECORD_DMESG || !pk->has_dmesg_header || pk->merged ||
+				    pk->dmesg.part != want || pk->dmesg.count != p1->dmesg.count ||
+				    strcmp(pk->dmesg.reason, p1->dmesg.reason) || pk->status != RECORD_OK)
+					continue;
+				backend_of(pk->name, b2, sizeof(b2));
+				if (strcmp(b1, b2))
+					continue;
+				/* Part k holds the text before part k-1: prepend it. */
+				size_t len = pk->text_len + p1->text_len;
+				unsigned char *joined = malloc(len + 1);
+
+				if (!joined)
+					return;
+				memcpy(joined, pk->text, pk->text_len);
+				memcpy(joined + pk->text_len, p1->text, p1->text_len);
+				joined[len] = '\0';
+				free(p1->data);
+				p1->data = joined;
+				p1->size = len;
+				p1->text = (const char *)joined;
+				p1->text_len = len;
+				p1->parts++;
+				pk->merged = i + 1;
+				found = 1;
+				break;
+			}
+		}
+	}
 }
 
 void record_free(struct record *rec)

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "upstream.h"
+
 enum record_type {
 	RECORD_ERROR_REPORT,
 	RECORD_DMESG,
@@ -25,6 +27,7 @@ enum record_status {
 	RECORD_BAD_VERSION,	/* a format version this reader does not know */
 	RECORD_BAD_HEADER_CRC,
 	RECORD_TORN,		/* body shorter than the header says, or its CRC differs */
+	RECORD_BAD_COMPRESSION,	/* a .enc.z file that does not inflate */
 };
 
 /* The error_report header in host byte order. */
@@ -60,6 +63,10 @@ struct record {
 	struct er_header hdr;		/* error_report only */
 	const char *text;		/* the report text (inside @data) */
 	size_t text_len;
+	int has_dmesg_header;		/* dmesg only: */
+	struct dmesg_header dmesg;	/* "Panic#1 Part1" */
+	int parts;			/* parts merged into this one (1: none) */
+	size_t merged;			/* a part merged into record merged - 1 */
 };
 
 enum record_type record_type_of(const char *name);
@@ -73,6 +80,14 @@ const char *detector_name(uint32_t detector);
 void record_parse(struct record *rec, const char *name, unsigned char *data,
 		  size_t size);
 void record_free(struct record *rec);
+
+/*
+ * Backends that split a dump store "Oops#1 Part1" (the newest end of the
+ * log), "Oops#1 Part2" (the part before it), ... as records of their own.
+ * Join each dump's parts into its Part1 record, oldest text first; the other
+ * parts are marked merged.
+ */
+void records_join_parts(struct record *recs, size_t n);
 
 /* The boot id as a UUID string: 36 characters and a NUL. */
 void boot_id_str(const uint8_t id[16], char out[37]);

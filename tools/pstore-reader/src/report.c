@@ -3,6 +3,7 @@
  * Present a record: summary, title, JSON.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,8 +15,43 @@ void report_from_record(struct report *rep, const struct record *rec)
 {
 	memset(rep, 0, sizeof(*rep));
 	rep->rec = rec;
+	rep->text = rec->text;
+	rep->text_len = rec->text_len;
+	rep->complete = 1;
 	if (rec->text)
 		rep->identified = !report_identify(rec->text, rec->text_len, &rep->id);
+}
+
+size_t reports_from_record(const struct record *rec, struct report *out, size_t max)
+{
+	struct cut_report cut[MAX_REPORTS_PER_RECORD];
+	size_t n;
+
+	if (!max || rec->merged)
+		return 0;
+	if (rec->type != RECORD_CONSOLE || rec->status != RECORD_OK) {
+		if (rec->type == RECORD_PMSG || rec->type == RECORD_OTHER)
+			return 0;
+		report_from_record(&out[0], rec);
+		return 1;
+	}
+	n = log_cut_reports(rec->text, rec->text_len, cut,
+			    max < MAX_REPORTS_PER_RECORD ? max : MAX_REPORTS_PER_RECORD);
+	for (size_t i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		out[i].rec = rec;
+		out[i].text = out[i].owned = cut[i].text;
+		out[i].text_len = cut[i].len;
+		out[i].complete = cut[i].complete;
+		out[i].identified = !report_identify(cut[i].text, cut[i].len, &out[i].id);
+	}
+	return n;
+}
+
+void report_release(struct report *rep)
+{
+	free(rep->owned);
+	rep->owned = NULL;
 }
 
 const char *report_integrity(const struct report *rep)
@@ -27,11 +63,15 @@ const char *report_integrity(const struct report *rep)
 	if (rec->type == RECORD_ERROR_REPORT &&
 	    (rec->hdr.flags & ERROR_REPORT_F_TRUNCATED))
 		return "truncated";
+	if (!rep->complete)
+		return "incomplete: the log ends inside the report";
 	return "ok";
 }
 
-static const char *type_name(enum record_type t)
+const char *report_source(const struct report *rep)
 {
+	enum record_type t = rep->rec->type;
+
 	static const char *const names[] = {
 		[RECORD_ERROR_REPORT] = "error_report",
 		[RECORD_DMESG] = "dmesg",
@@ -83,7 +123,7 @@ struct json_object *report_json(const struct report *rep)
 	char buf[64];
 
 	json_object_object_add(o, "file", json_object_new_string(rec->name));
-	json_object_object_add(o, "type", json_object_new_string(type_name(rec->type)));
+	json_object_object_add(o, "source", json_object_new_string(report_source(rep)));
 	json_object_object_add(o, "integrity", json_object_new_string(report_integrity(rep)));
 	if (rec->ecc[0])
 		json_object_object_add(o, "ecc", json_object_new_string(rec->ecc));
@@ -91,6 +131,11 @@ struct json_object *report_json(const struct report *rep)
 		json_object_object_add(o, "title", json_object_new_string(rep->id.title));
 		json_object_object_add(o, "guilty_frame", json_object_new_string(rep->id.guilty));
 		json_object_object_add(o, "signature", json_object_new_string(rep->id.signature));
+	}
+	if (rec->has_dmesg_header) {
+		json_object_object_add(o, "reason", json_object_new_string(rec->dmesg.reason));
+		json_object_object_add(o, "dump_count", json_object_new_int((int)rec->dmesg.count));
+		json_object_object_add(o, "parts", json_object_new_int(rec->parts));
 	}
 	if (rec->type == RECORD_ERROR_REPORT && rec->status != RECORD_SHORT &&
 	    rec->status != RECORD_BAD_MAGIC && rec->status != RECORD_BAD_VERSION &&
@@ -117,9 +162,9 @@ struct json_object *report_json(const struct report *rep)
 		json_object_object_add(o, "dropped_before", json_object_new_int64(h->dropped));
 		json_object_object_add(o, "flags", flags_json(h->flags));
 	}
-	if (rec->text)
+	if (rep->text)
 		json_object_object_add(o, "text",
-				       json_object_new_string_len(rec->text, (int)rec->text_len));
+				       json_object_new_string_len(rep->text, (int)rep->text_len));
 	return o;
 }
 
@@ -129,7 +174,7 @@ void report_print_text(const struct report *rep, FILE *out, int with_text)
 	const struct er_header *h = &rec->hdr;
 	char buf[64];
 
-	fprintf(out, "== %s ==\n", rec->name);
+	fprintf(out, "== %s (%s) ==\n", rec->name, report_source(rep));
 	fprintf(out, "title:     %s\n", rep->identified ? rep->id.title : "(no report found)");
 	fprintf(out, "integrity: %s%s%s\n", report_integrity(rep),
 		rec->ecc[0] ? "; " : "", rec->ecc);
@@ -149,12 +194,15 @@ void report_print_text(const struct report *rep, FILE *out, int with_text)
 		boot_id_str(h->boot_id, buf);
 		fprintf(out, "kernel:    %s, boot %s\n", h->release, buf);
 	}
+	if (rec->has_dmesg_header)
+		fprintf(out, "dump:      %s #%u, %d part(s)\n", rec->dmesg.reason, rec->dmesg.count,
+			rec->parts);
 	if (rep->identified)
 		fprintf(out, "signature: %s\n", rep->id.signature);
-	if (with_text && rec->text) {
+	if (with_text && rep->text) {
 		fputc('\n', out);
-		fwrite(rec->text, 1, rec->text_len, out);
-		if (rec->text_len && rec->text[rec->text_len - 1] != '\n')
+		fwrite(rep->text, 1, rep->text_len, out);
+		if (rep->text_len && rep->text[rep->text_len - 1] != '\n')
 			fputc('\n', out);
 	}
 }

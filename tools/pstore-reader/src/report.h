@@ -13,13 +13,31 @@
 #include "record.h"
 #include "title.h"
 
+/*
+ * An error_report record is one report; a dmesg dump is one report (the
+ * dump, titled by the first report or panic in it); a console log holds as
+ * many reports as can be cut out of it, possibly none.
+ */
 struct report {
 	const struct record *rec;
+	const char *text;	/* the report's text */
+	size_t text_len;
+	char *owned;		/* @text when cut out of a log, else NULL */
+	int complete;		/* 0: the log ends inside the report */
 	struct report_id id;
 	int identified;		/* 0 when no title could be derived */
 };
 
+#define MAX_REPORTS_PER_RECORD 64
+
 void report_from_record(struct report *rep, const struct record *rec);
+
+/* The reports of @rec into @out; returns how many. report_release() each. */
+size_t reports_from_record(const struct record *rec, struct report *out, size_t max);
+void report_release(struct report *rep);
+
+/* "error_report", "dmesg", "console", ... */
+const char *report_source(const struct report *rep);
 
 /* One JSON object per report; the caller puts it. */
 struct json_object *report_json(const struct report *rep);

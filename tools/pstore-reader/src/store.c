@@ -131,6 +131,7 @@ int records_load(int dirfd, struct record_set *set)
 	closedir(d);
 	if (set->n)
 		qsort(set->recs, set->n, sizeof(*set->recs), cmp_name);
+	records_join_parts(set->recs, set->n);
 	return 0;
 }
 
@@ -220,15 +221,36 @@ static int owned(const struct archive_opts *o, const struct record *rec)
 	return rec->type == RECORD_ERROR_REPORT || rec->type == RECORD_DMESG || o->all_types;
 }
 
+/* Archive one report as pretty JSON, named @name. */
+static int archive_report(int dirfd, const char *name, const struct report *rep)
+{
+	struct json_object *j = report_json(rep);
+	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
+							  JSON_C_TO_STRING_NOSLASHESCAPE);
+	size_t len = strlen(s);
+	char *doc = malloc(len + 2);
+	int err = -ENOMEM;
+
+	if (doc) {
+		memcpy(doc, s, len);
+		doc[len] = '\n';
+		err = archive_file(dirfd, name, doc, len + 1);
+		free(doc);
+	}
+	json_object_put(j);
+	return err;
+}
+
 int record_archive(const struct archive_opts *o, const struct record *rec)
 {
+	struct report reps[MAX_REPORTS_PER_RECORD];
+	unsigned long crc = crc32(0L, rec->data, (uInt)rec->size);
 	char folder[80], name[300];
-	struct report rep;
-	int bootfd, err;
+	size_t n;
+	int bootfd, err = 0;
 
-	if (!owned(o, rec))
+	if (rec->merged || !owned(o, rec))
 		return 1;
-	report_from_record(&rep, rec);
 
 	/* Records that cannot be trusted go aside as raw bytes and stay in pstore. */
 	if (rec->status != RECORD_OK) {
@@ -236,8 +258,7 @@ int record_archive(const struct archive_opts *o, const struct record *rec)
 
 		if (ufd < 0)
 			return -1;
-		snprintf(name, sizeof(name), "%s-%08lx.raw", rec->name,
-			 crc32(0L, rec->data, (uInt)rec->size));
+		snprintf(name, sizeof(name), "%s-%08lx.raw", rec->name, crc);
 		err = archive_file(ufd, name, rec->data, rec->size);
 		close(ufd);
 		fprintf(stderr, "pstore-reader: %s: %s: kept in pstore%s\n", rec->name,
@@ -245,41 +266,37 @@ int record_archive(const struct archive_opts *o, const struct record *rec)
 		return -1;
 	}
 
-	if (rec->type == RECORD_ERROR_REPORT) {
+	/* An error report names its boot; anything else is from a boot before this one. */
+	if (rec->type == RECORD_ERROR_REPORT)
 		boot_id_str(rec->hdr.boot_id, folder);
-		snprintf(name, sizeof(name), "report-%06llu-%s.json",
-			 (unsigned long long)rec->hdr.seq, detector_name(rec->hdr.detector));
-	} else {
-		/* No boot id in the record: it is from a boot before this one. */
+	else
 		snprintf(folder, sizeof(folder), "before-%s", o->this_boot);
-		snprintf(name, sizeof(name), "%s-%08lx.json", rec->name,
-			 crc32(0L, rec->data, (uInt)rec->size));
-	}
 	bootfd = mkdir_at(o->archive_fd, folder);
-	if (bootfd < 0) {
-		fprintf(stderr, "pstore-reader: %s: cannot create %s: %s\n", rec->name, folder,
-			strerror(-bootfd));
-		return -1;
-	}
-	if (fsync(o->archive_fd)) {
-		close(bootfd);
+	if (bootfd < 0 || fsync(o->archive_fd)) {
+		fprintf(stderr, "pstore-reader: %s: cannot create %s\n", rec->name, folder);
+		if (bootfd >= 0)
+			close(bootfd);
 		return -1;
 	}
 
-	struct json_object *j = report_json(&rep);
-	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
-							  JSON_C_TO_STRING_NOSLASHESCAPE);
-	size_t len = strlen(s);
-	char *doc = malloc(len + 2);
-
-	err = -ENOMEM;
-	if (doc) {
-		memcpy(doc, s, len);
-		doc[len] = '\n';
-		err = archive_file(bootfd, name, doc, len + 1);
-		free(doc);
+	n = reports_from_record(rec, reps, MAX_REPORTS_PER_RECORD);
+	for (size_t i = 0; i < n; i++) {
+		if (!err) {
+			if (rec->type == RECORD_ERROR_REPORT)
+				snprintf(name, sizeof(name), "report-%06llu-%s.json",
+					 (unsigned long long)rec->hdr.seq,
+					 detector_name(rec->hdr.detector));
+			else
+				snprintf(name, sizeof(name), "%s-%08lx-%zu.json", rec->name, crc, i);
+			err = archive_report(bootfd, name, &reps[i]);
+		}
+		report_release(&reps[i]);
 	}
-	json_object_put(j);
+	/* Logs (console, pmsg, ...) are kept whole too, as text. */
+	if (!err && rec->type != RECORD_ERROR_REPORT && rec->type != RECORD_DMESG) {
+		snprintf(name, sizeof(name), "%s-%08lx.log", rec->name, crc);
+		err = archive_file(bootfd, name, rec->text, rec->text_len);
+	}
 	close(bootfd);
 	if (err) {
 		fprintf(stderr, "pstore-reader: %s: cannot archive: %s (left in pstore)\n",

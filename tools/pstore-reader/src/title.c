@@ -134,6 +134,38 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
+/* Not a KASAN, KFENCE or WARNING report: a panic, a BUG or an oops. */
+static int identify_other(const char *text, size_t len, struct report_id *id)
+{
+	static const struct {
+		const char *prefix;
+		const char *title;
+	} kinds[] = {
+		{ "Kernel panic - not syncing: ", "kernel panic: " },
+		{ "BUG: ", "BUG: " },
+		{ "kernel BUG at ", "kernel BUG at " },
+		{ "Oops: ", "Oops: " },
+	};
+	const char *pos, *end = text + len;
+	struct line l;
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		for (pos = text; next_line(&pos, end, &l);) {
+			if (!starts(&l, kinds[k].prefix))
+				continue;
+			size_t n = strlen(kinds[k].prefix);
+			int rest = (int)(l.end - l.msg - (long)n);
+
+			snprintf(id->title, sizeof(id->title), "%s%.*s", kinds[k].title,
+				 rest > 160 ? 160 : rest, l.msg + n);
+			snprintf(id->signature, sizeof(id->signature), "%016llx",
+				 (unsigned long long)fnv1a(0xcbf29ce484222325ULL, id->title));
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int report_identify(const char *text, size_t len, struct report_id *id)
 {
 	const char *pos = text, *end = text + len;
@@ -183,7 +215,7 @@ int report_identify(const char *text, size_t len, struct report_id *id)
 		}
 	}
 	if (!detector)
-		return -1;
+		return identify_other(text, len, id);
 
 	/* The guilty frame: the reported function unless it is a helper. */
 	if ((!func[0] || is_helper(func)) && nframes)

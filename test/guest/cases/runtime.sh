@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Reports collected at runtime, without a reboot: pstore-reader watch
+# archives each report as it arrives and unlinks it; what it collected does
+# not come back after a reboot, what it did not collect does; a burst larger
+# than the region keeps the first reports and counts the rest.
+er=/sys/kernel/error_report
+trig=/sys/kernel/debug/error_report_test/trigger
+archive=/mbox/archive
+
+archived() { find $archive -name 'report-*.json' 2>/dev/null | wc -l; }
+
+# wait_archived N: until N reports are archived (10 s at most).
+wait_archived() {
+	i=0
+	while [ "$(archived)" -lt "$1" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(archived)" -ge "$1" ]
+}
+
+case $BOOT in
+1)
+	insmod /lib/modules/error_report_test.ko
+	check "counters are world-readable" [ "$(stat -c %a $er/count)" = 444 ]
+	check "pstore records are root-only (folder 0750)" [ "$(stat -c %a /sys/fs/pstore)" = 750 ]
+
+	# poll(2) on the counter wakes up when a report arrives.
+	pollwait $er/count 10000 > /tmp/poll.out &
+	pw=$!
+	i=0; while ! grep -q armed /tmp/poll.out && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	echo "warn task" > $trig
+	wait $pw
+	check "poll() on /sys/kernel/error_report/count wakes up with the new count" \
+		[ "$(sed -n 2p /tmp/poll.out)" = 1 ]
+
+	pstore-reader --archive-dir $archive watch > /mbox/watch.out 2>&1 &
+	watcher=$!
+	check "watch collects the report raised before it started" wait_archived 1
+	echo "kasan-uaf task" > $trig
+	check "watch archives a KASAN report at runtime" wait_archived 2
+	echo "kfence-uaf hardirq" > $trig
+	check "watch archives a KFENCE report at runtime" wait_archived 3
+	sleep 0.5
+	check "collected records were unlinked" [ -z "$(ls /sys/fs/pstore | grep error_report)" ]
+	kill $watcher
+	wait $watcher
+	check "watch exits cleanly on SIGTERM" [ $? = 0 ]
+
+	echo "warn softirq" > $trig
+	i=0; while ! ls /sys/fs/pstore | grep -q error_report && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	check "a report not collected shows up in /sys/fs/pstore at runtime" \
+		ls /sys/fs/pstore/error_report-ramoops-0
+	warm_reboot
+	;;
+2)
+	ls /sys/fs/pstore > /mbox/pstore-boot2.txt
+	check "after the reboot only the uncollected report is in pstore" \
+		[ "$(ls /sys/fs/pstore | grep -c error_report)" = 1 ]
+	check "it is the WARN from softirq" \
+		sh -c 'pstore-reader show | grep -q "^reporter:  CPU"'
+	pstore-reader --archive-dir $archive collect > /dev/null
+	check "collect archives it beside the runtime ones" [ "$(archived)" = 4 ]
+	check "pstore holds no error report after collect" \
+		[ -z "$(ls /sys/fs/pstore | grep error_report)" ]
+
+	# A burst larger than the region, with nobody collecting.
+	insmod /lib/modules/error_report_test.ko
+	slots=$(dmesg | sed -n 's/.*error reports: \([0-9]*\) slots.*/\1/p')
+	n=$((slots + 8))
+	i=0; while [ $i -lt $n ]; do echo "warn task" > $trig; i=$((i + 1)); done
+	check "burst of $n reports: $slots stored" [ "$(cat $er/stored)" = "$slots" ]
+	check "burst of $n reports: 8 dropped" [ "$(cat $er/dropped)" = 8 ]
+	pstore-reader --archive-dir /mbox/burst collect > /dev/null
+	check "the $slots stored reports are the first ones (seq 1..$slots)" \
+		[ "$(ls /mbox/burst/*/ | sed -n 's/report-0*\([0-9]*\)-.*/\1/p' | sort -n | tail -1)" = "$slots" ]
+	;;
+esac
