@@ -112,6 +112,11 @@ demo: deps
 bench: deps
 	@test/bench.sh
 
+# The reader's parser under libFuzzer: a long run here, a short one in make test.
+FUZZ_TIME ?= 600
+fuzz: deps
+	@$(MAKE) -s -C tools/pstore-reader fuzz O=$(BUILD)/fuzz FUZZ_TIME=$(FUZZ_TIME)
+
 clean:
 	rm -rf $(OUT) $(INITRD) $(GUEST)
 	@$(MAKE) -s -C tools/pstore-reader clean

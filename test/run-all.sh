@@ -108,6 +108,8 @@ step "" "make deps" "$LOGS/deps.log" make -s deps
 step "reader: " "build pstore-reader (-Wall -Wextra -Werror)" "$LOGS/reader.log" make -s reader
 emit "reader unit: " < <(make -s -C tools/pstore-reader O="$BUILD/reader-tests" check \
 	2>"$LOGS/reader-unit.log" | grep -v '^1\.\.')
+step "reader: " "20 s of libFuzzer on the record parser, no finding" "$LOGS/fuzz.log" \
+	make -s fuzz FUZZ_TIME=20
 
 for kver in $KVERS; do
 	p="$kver/x86_64: "

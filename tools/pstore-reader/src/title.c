@@ -99,6 +99,17 @@ static int next_line(const char **pos, const char *end, struct line *l)
 	return 1;
 }
 
+/* @s in [p, end), or NULL: log text is not NUL-terminated. */
+static const char *find(const char *p, const char *end, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (; (size_t)(end - p) >= n; p++)
+		if (!memcmp(p, s, n))
+			return p;
+	return NULL;
+}
+
 static int starts(const struct line *l, const char *s)
 {
 	size_t n = strlen(s);
@@ -182,8 +193,8 @@ int report_identify(const char *text, size_t len, struct report_id *id)
 			detector = starts(&l, "BUG: KASAN: ") ? 'A' : 'F';
 			const char *k = l.msg + (detector == 'A' ? 12 : 13);
 
-			in = strstr(k, " in ");
-			if (!in || in > l.end)
+			in = find(k, l.end, " in ");
+			if (!in)
 				in = l.end;
 			snprintf(kind, sizeof(kind), "%.*s", (int)(in - k), k);
 			if (in < l.end)

@@ -68,7 +68,13 @@ static const struct corpus_case corpus[] = {
 	  RECORD_BAD_MAGIC, NULL, NULL },
 	{ "error_report-ramoops-hostile-empty", RECORD_ERROR_REPORT, RECORD_SHORT, NULL, NULL },
 	{ "error_report-ramoops-hostile-short", RECORD_ERROR_REPORT, RECORD_SHORT, NULL, NULL },
-	{ "dmesg-ramoops-panic", RECORD_DMESG, RECORD_OK, NULL, NULL },
+	{ "dmesg-ramoops-panic", RECORD_DMESG, RECORD_OK,
+	  "kernel panic: sysrq triggered crash", NULL },
+	{ "dmesg-ramoops-kasan-panic", RECORD_DMESG, RECORD_OK,
+	  "KASAN: slab-use-after-free Read in do_kasan_uaf", NULL },
+	{ "dmesg-efi-19.enc.z", RECORD_DMESG, RECORD_OK,
+	  "KASAN: slab-use-after-free Read in do_kasan_uaf", NULL },
+	{ "dmesg-efi-20.enc.z", RECORD_DMESG, RECORD_BAD_COMPRESSION, NULL, NULL },
 	{ "console-ramoops-panic", RECORD_CONSOLE, RECORD_OK, NULL, NULL },
 	{ "pmsg-ramoops-kselftest", RECORD_PMSG, RECORD_OK, NULL, NULL },
 };
@@ -104,6 +110,8 @@ static void test_corpus(void **state)
 			fail_msg("%s: type %d status %s, want %d %s", c->file, rec.type,
 				 record_status_str(rec.status), c->type,
 				 record_status_str(c->status));
+		if (c->title && rec.type == RECORD_CONSOLE)
+			fail_msg("%s: console titles are per cut report", c->file);
 		if (c->title && (!rep.identified || strcmp(rep.id.title, c->title)))
 			fail_msg("%s: title '%s', want '%s'", c->file,
 				 rep.identified ? rep.id.title : "(none)", c->title);
@@ -128,6 +136,69 @@ static void test_ecc_notice(void **state)
 	assert_memory_equal(ecc.text, plain.text, plain.text_len);
 	record_free(&plain);
 	record_free(&ecc);
+}
+
+/* Load every record of the corpus folder, as the reader does. */
+static void load_set(struct record_set *set)
+{
+	int fd = open(DATA_DIR, O_RDONLY | O_DIRECTORY);
+
+	assert_true(fd >= 0);
+	assert_int_equal(records_load(fd, set), 0);
+	close(fd);
+}
+
+static const struct record *find(const struct record_set *set, const char *name)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (!strcmp(set->recs[i].name, name))
+			return &set->recs[i];
+	fail_msg("%s not loaded", name);
+	return NULL;
+}
+
+/* A dump split in two parts reads back as the dump, in order. */
+static void test_dmesg_parts_joined(void **state)
+{
+	struct record_set set;
+	struct record whole;
+	const struct record *p1, *p2;
+
+	(void)state;
+	load_set(&set);
+	load("dmesg-ramoops-kasan-panic", &whole);
+	p1 = find(&set, "dmesg-efi-17");
+	p2 = find(&set, "dmesg-efi-18");
+	assert_int_equal(p1->parts, 2);
+	assert_int_equal(p2->merged, (size_t)(p1 - set.recs) + 1);
+	assert_string_equal(p1->dmesg.reason, "Panic");
+	assert_int_equal(p1->text_len, whole.text_len);
+	assert_memory_equal(p1->text, whole.text, whole.text_len);
+	record_free(&whole);
+	records_free(&set);
+}
+
+/* Reports cut out of a console log: each whole, in order. */
+static void test_console_cut(void **state)
+{
+	struct record rec;
+	struct report reps[8];
+	size_t n;
+
+	(void)state;
+	load("console-ramoops-reports", &rec);
+	n = reports_from_record(&rec, reps, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(reps[0].id.title, "KASAN: slab-use-after-free Read in do_kasan_uaf");
+	assert_true(reps[0].complete);
+	assert_string_equal(reps[1].id.title, "WARNING in do_warn");
+	assert_non_null(strstr(reps[1].text, "---[ end trace"));
+	for (size_t i = 0; i < n; i++)
+		report_release(&reps[i]);
+	record_free(&rec);
+	load("console-ramoops-panic", &rec);
+	assert_int_equal(reports_from_record(&rec, reps, 8), 0);
+	record_free(&rec);
 }
 
 /* Same bug, other addresses and offsets: same signature. */
@@ -364,6 +435,8 @@ int main(void)
 		cmocka_unit_test(test_signature_ignores_addresses),
 		cmocka_unit_test(test_guilty_frame_skips_helpers),
 		cmocka_unit_test(test_json_roundtrip),
+		cmocka_unit_test(test_dmesg_parts_joined),
+		cmocka_unit_test(test_console_cut),
 		cmocka_unit_test_setup_teardown(test_collect, setup_dirs, teardown_dirs),
 		cmocka_unit_test_setup_teardown(test_symlink_refused, setup_dirs, teardown_dirs),
 	};

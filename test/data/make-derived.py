@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Derive the hostile records of test/data/records from a real one.
+"""Derive records of test/data/records from the real ones captured in QEMU.
 
-Each is what a reset, decayed RAM or a foreign writer can leave in a slot.
+Hostile error_report records: what a reset, decayed RAM or a foreign writer
+can leave in a slot. And the upstream shapes ramoops never writes but other
+backends do: a dmesg dump split into parts, and a compressed (.enc.z) dump.
 Run from the repository root; the outputs are committed.
 """
 import struct
@@ -43,3 +45,19 @@ bad_size[10:12] = struct.pack("<H", 0xFFFF)
 put("hostile-header-size", fix_header_crc(bytes(bad_size)))
 ecc = real + b"\nECC: No errors detected\n"
 put("ecc-notice", ecc)
+
+# A dump in two parts, as efi-pstore stores one: Part1 is the newest end of
+# the log, Part2 the text before it.
+dump = open(D + "dmesg-ramoops-kasan-panic", "rb").read()
+head, text = dump.split(b"\n", 1)
+cut = text.index(b"\n", len(text) // 2) + 1
+with open(D + "dmesg-efi-17", "wb") as f:
+    f.write(b"Panic#1 Part1\n" + text[cut:])
+with open(D + "dmesg-efi-18", "wb") as f:
+    f.write(b"Panic#1 Part2\n" + text[:cut])
+# A compressed dump pstore could not inflate at boot: raw deflate.
+c = zlib.compressobj(9, zlib.DEFLATED, -15)
+with open(D + "dmesg-efi-19.enc.z", "wb") as f:
+    f.write(c.compress(b"Oops#1 Part1\n" + text) + c.flush())
+with open(D + "dmesg-efi-20.enc.z", "wb") as f:
+    f.write(b"\x00not deflate at all" * 8)
