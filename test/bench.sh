@@ -23,3 +23,8 @@ if grep -q '^median' "$log/latency/mbox/latency.txt" 2>/dev/null; then
 else
 	echo "latency: run failed, see $log/latency/console.log"
 fi
+
+echo
+echo "== pstore-reader collect vs systemd-pstore, 64 records on disk =="
+make -s reader
+python3 test/bench/collect-vs-systemd.py tools/pstore-reader/pstore-reader "$BUILD/bench-collect" 20

@@ -148,38 +148,47 @@ static int open_archive(const char *path)
 static int cmd_collect(const struct options *o, int pstore_fd, const struct record_set *set,
 		       int quiet)
 {
-	struct archive_opts a = { .pstore_fd = pstore_fd, .all_types = o->all_types,
-				  .keep = o->keep };
+	struct archive_batch batch = { 0 };
+	struct archive_opts a = { .batch = &batch, .pstore_fd = pstore_fd,
+				  .all_types = o->all_types, .keep = o->keep };
+	int *staged = calloc(set->n + 1, sizeof(*staged));
 	char boot[64];
 	int ret = set->unreadable ? EXIT_RECORDS : 0, n = 0;
 
 	a.archive_fd = open_archive(o->archive_dir);
-	if (a.archive_fd < 0) {
+	if (a.archive_fd < 0 || !staged) {
 		fprintf(stderr, "pstore-reader: %s: %s\n", o->archive_dir, strerror(errno));
+		free(staged);
 		return EXIT_FOLDER;
 	}
 	this_boot_id(boot, sizeof(boot));
 	a.this_boot = boot;
 	for (size_t i = 0; i < set->n; i++) {
-		int r = record_archive(&a, &set->recs[i]);
+		int r = record_archive(&a, set, i);
 
 		if (r < 0)
 			ret = EXIT_RECORDS;
-		if (r != 0)
-			continue;
-		n++;
-		/* The other parts of a dump go with its first part. */
-		for (size_t j = 0; j < set->n; j++)
-			if (set->recs[j].merged == i + 1 && !o->keep)
-				unlinkat(pstore_fd, set->recs[j].name, 0);
-		if (o->json) {
-			struct report rep;
+		staged[i] = r == 0;
+	}
+	if (archive_commit(&a, set, staged, &n)) {
+		fprintf(stderr, "pstore-reader: %s: cannot flush: %s (nothing unlinked)\n",
+			o->archive_dir, strerror(errno));
+		ret = EXIT_FOLDER;
+	}
+	for (size_t i = 0; i < set->n && o->json; i++) {
+		struct report reps[MAX_REPORTS_PER_RECORD];
+		size_t nr;
 
-			report_from_record(&rep, &set->recs[i]);
-			put_json(&rep);
+		if (!staged[i])
+			continue;
+		nr = reports_from_record(&set->recs[i], reps, MAX_REPORTS_PER_RECORD);
+		for (size_t r = 0; r < nr; r++) {
+			put_json(&reps[r]);
+			report_release(&reps[r]);
 		}
 	}
 	close(a.archive_fd);
+	free(staged);
 	if (!o->json && (!quiet || n))
 		printf("pstore-reader: collected %d record(s) into %s\n", n, o->archive_dir);
 	fflush(stdout);

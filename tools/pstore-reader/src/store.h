@@ -24,7 +24,21 @@ void records_free(struct record_set *set);
 /* Largest record file read; pstore records are far smaller. */
 #define RECORD_MAX_SIZE (16u << 20)
 
+/* Archive files written but not yet renamed into place. */
+struct staged {
+	int dirfd;
+	size_t rec;		/* index of its record; SIZE_MAX: never unlink */
+	char tmp[320];
+	char name[300];
+};
+
+struct archive_batch {
+	struct staged *v;
+	size_t n, cap;
+};
+
 struct archive_opts {
+	struct archive_batch *batch;
 	int pstore_fd;		/* the pstore folder */
 	int archive_fd;		/* the archive root */
 	int all_types;		/* also take console, pmsg and other records */
@@ -33,10 +47,19 @@ struct archive_opts {
 };
 
 /*
- * Archive @rec under the archive root and, once it is on disk, unlink it
- * from pstore. Returns 0 when archived (or already archived), 1 when the
- * record is not ours to take, -1 on error (the record stays in pstore).
+ * Stage the archive of record @idx of @set: its reports are written to
+ * temporary files under the archive root. Returns 0 when staged, 1 when the
+ * record is not ours to take, -1 when it cannot be archived (it stays in
+ * pstore; one that cannot be parsed is copied to unparsed/ as it is).
  */
-int record_archive(const struct archive_opts *o, const struct record *rec);
+int record_archive(const struct archive_opts *o, const struct record_set *set, size_t idx);
+
+/*
+ * Make everything staged durable and in place, then unlink from pstore the
+ * records whose @staged entry is set and whose files all made it. Sets
+ * @archived to their number. Returns 0 or -errno (nothing is unlinked then).
+ */
+int archive_commit(const struct archive_opts *o, const struct record_set *set,
+		   const int *staged, int *archived);
 
 #endif

@@ -349,18 +349,22 @@ static int teardown_dirs(void **state)
 
 static int collect(struct dirs *d, int *archived, int *failed)
 {
-	struct archive_opts o = { .pstore_fd = d->pstore, .archive_fd = d->archive,
+	struct archive_batch batch = { 0 };
+	struct archive_opts o = { .batch = &batch, .pstore_fd = d->pstore,
+				  .archive_fd = d->archive,
 				  .this_boot = "00000000-0000-0000-0000-000000000000" };
 	struct record_set set;
-	int ret = records_load(d->pstore, &set);
+	int ret = records_load(d->pstore, &set), staged[64] = { 0 };
 
 	*archived = *failed = 0;
+	assert_true(set.n <= 64);
 	for (size_t i = 0; i < set.n; i++) {
-		int r = record_archive(&o, &set.recs[i]);
+		int r = record_archive(&o, &set, i);
 
-		*archived += r == 0;
+		staged[i] = r == 0;
 		*failed += r < 0;
 	}
+	assert_int_equal(archive_commit(&o, &set, staged, archived), 0);
 	*failed += set.unreadable;
 	records_free(&set);
 	return ret;
