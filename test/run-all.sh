@@ -108,6 +108,10 @@ step "" "make deps" "$LOGS/deps.log" make -s deps
 step "reader: " "build pstore-reader (-Wall -Wextra -Werror)" "$LOGS/reader.log" make -s reader
 emit "reader unit: " < <(make -s -C tools/pstore-reader O="$BUILD/reader-tests" check \
 	2>"$LOGS/reader-unit.log" | grep -v '^1\.\.')
+step "reader: " "make install: binary, man page, systemd units" "$LOGS/install.log" \
+	make -s -C tools/pstore-reader install DESTDIR="$BUILD/install"
+step "reader: " "man page renders without a warning" "$LOGS/man.log" \
+	sh -c '! groff -man -ww -z tools/pstore-reader/pstore-reader.8 2>&1 | grep .'
 step "reader: " "20 s of libFuzzer on the record parser, no finding" "$LOGS/fuzz.log" \
 	make -s fuzz FUZZ_TIME=20
 

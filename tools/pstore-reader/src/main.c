@@ -20,6 +20,7 @@
 
 #include <json-c/json.h>
 
+#include "journal.h"
 #include "report.h"
 #include "store.h"
 
@@ -33,6 +34,7 @@ struct options {
 	int json;
 	int all_types;
 	int keep;
+	int journal;
 };
 
 static void usage(FILE *out)
@@ -53,6 +55,7 @@ static void usage(FILE *out)
 		"  --json              one JSON object per record and line\n"
 		"  --all-types         collect console, pmsg and other records too\n"
 		"  --keep              collect without unlinking\n"
+		"  --journal           collect also sends each report to the journal\n"
 		"  --help, --version\n"
 		"\n"
 		"exit status: 0 ok, 1 usage, 2 records left unparsed or unarchived,\n"
@@ -175,15 +178,21 @@ static int cmd_collect(const struct options *o, int pstore_fd, const struct reco
 			o->archive_dir, strerror(errno));
 		ret = EXIT_FOLDER;
 	}
-	for (size_t i = 0; i < set->n && o->json; i++) {
-		struct report reps[MAX_REPORTS_PER_RECORD];
+	for (size_t i = 0; i < set->n && (o->json || o->journal); i++) {
+		static struct report reps[MAX_REPORTS_PER_RECORD];
 		size_t nr;
 
 		if (!staged[i])
 			continue;
 		nr = reports_from_record(&set->recs[i], reps, MAX_REPORTS_PER_RECORD);
 		for (size_t r = 0; r < nr; r++) {
-			put_json(&reps[r]);
+			if (o->json)
+				put_json(&reps[r]);
+			if (o->journal && journal_send(&reps[r]) < 0) {
+				fprintf(stderr, "pstore-reader: %s: journal: %s\n",
+					set->recs[i].name, strerror(ENOSYS));
+				ret = EXIT_RECORDS;
+			}
 			report_release(&reps[r]);
 		}
 	}
@@ -252,6 +261,7 @@ int main(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "all-types", no_argument, NULL, 'A' },
 		{ "keep", no_argument, NULL, 'k' },
+		{ "journal", no_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -261,7 +271,7 @@ int main(int argc, char **argv)
 	struct record_set set;
 	int c, fd, ret;
 
-	while ((c = getopt_long(argc, argv, "p:a:jAkhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:a:jAkJhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			o.pstore_dir = optarg;
@@ -277,6 +287,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			o.keep = 1;
+			break;
+		case 'J':
+			o.journal = 1;
 			break;
 		case 'h':
 			usage(stdout);

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 #include <json-c/json.h>
 
+#include "../src/journal.h"
 #include "../src/report.h"
 #include "../src/store.h"
 
@@ -289,6 +290,30 @@ static void test_json_roundtrip(void **state)
 	record_free(&rec);
 }
 
+/* Journal entries carry the title, the MESSAGE_ID and the facts as fields. */
+static void test_journal_fields(void **state)
+{
+	char *f[JOURNAL_MAX_FIELDS];
+	struct record rec;
+	struct report rep;
+	int n, seen = 0;
+
+	(void)state;
+	load("error_report-ramoops-kfence-oob-task", &rec);
+	report_from_record(&rep, &rec);
+	n = journal_fields(&rep, f, JOURNAL_MAX_FIELDS);
+	for (int i = 0; i < n; i++) {
+		seen += !strcmp(f[i], "MESSAGE=KFENCE: out-of-bounds read in do_kfence_oob");
+		seen += !strcmp(f[i], "MESSAGE_ID=" JOURNAL_MESSAGE_ID);
+		seen += !strcmp(f[i], "KERNEL_REPORT_DETECTOR=kfence");
+		seen += !strncmp(f[i], "KERNEL_REPORT_SIGNATURE=", 24) && strlen(f[i]) == 40;
+		seen += !strncmp(f[i], "KERNEL_REPORT_TEXT=<3>", 22);
+		free(f[i]);
+	}
+	assert_int_equal(seen, 5);
+	record_free(&rec);
+}
+
 /* --- collect ------------------------------------------------------------- */
 
 struct dirs {
@@ -441,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_json_roundtrip),
 		cmocka_unit_test(test_dmesg_parts_joined),
 		cmocka_unit_test(test_console_cut),
+		cmocka_unit_test(test_journal_fields),
 		cmocka_unit_test_setup_teardown(test_collect, setup_dirs, teardown_dirs),
 		cmocka_unit_test_setup_teardown(test_symlink_refused, setup_dirs, teardown_dirs),
 	};

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Reports to the systemd journal: one entry per report, with the title as
+ * MESSAGE, a fixed MESSAGE_ID, and the report's facts as fields so that
+ * "journalctl MESSAGE_ID=... KERNEL_REPORT_SIGNATURE=..." finds every
+ * occurrence of a bug.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+
+#ifdef HAVE_LIBSYSTEMD
+#include <systemd/sd-journal.h>
+#endif
+
+#include "journal.h"
+
+static int add(char **fields, int n, int max, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	if (n >= max)
+		return n;
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	if (s)
+		fields[n++] = s;
+	return n;
+}
+
+int journal_fields(const struct report *rep, char **fields, int max)
+{
+	const struct record *rec = rep->rec;
+	char boot[37];
+	int n = 0;
+
+	n = add(fields, n, max, "MESSAGE=%s",
+		rep->identified ? rep->id.title : "kernel report without a title");
+	n = add(fields, n, max, "MESSAGE_ID=%s", JOURNAL_MESSAGE_ID);
+	n = add(fields, n, max, "PRIORITY=%d", 3);
+	n = add(fields, n, max, "KERNEL_REPORT_SOURCE=%s", report_source(rep));
+	n = add(fields, n, max, "KERNEL_REPORT_FILE=%s", rec->name);
+	n = add(fields, n, max, "KERNEL_REPORT_INTEGRITY=%s", report_integrity(rep));
+	if (rep->identified) {
+		n = add(fields, n, max, "KERNEL_REPORT_TITLE=%s", rep->id.title);
+		n = add(fields, n, max, "KERNEL_REPORT_SIGNATURE=%s", rep->id.signature);
+	}
+	if (rec->type == RECORD_ERROR_REPORT && rec->status == RECORD_OK) {
+		boot_id_str(rec->hdr.boot_id, boot);
+		n = add(fields, n, max, "KERNEL_REPORT_DETECTOR=%s", detector_name(rec->hdr.detector));
+		n = add(fields, n, max, "KERNEL_REPORT_SEQ=%llu", (unsigned long long)rec->hdr.seq);
+		n = add(fields, n, max, "KERNEL_REPORT_BOOT_ID=%s", boot);
+		n = add(fields, n, max, "KERNEL_REPORT_RELEASE=%s", rec->hdr.release);
+	}
+	if (rep->text)
+		n = add(fields, n, max, "KERNEL_REPORT_TEXT=%.*s", (int)rep->text_len, rep->text);
+	return n;
+}
+
+int journal_send(const struct report *rep)
+{
+#ifdef HAVE_LIBSYSTEMD
+	char *fields[JOURNAL_MAX_FIELDS];
+	struct iovec iov[JOURNAL_MAX_FIELDS];
+	int n = journal_fields(rep, fields, JOURNAL_MAX_FIELDS), ret;
+
+	for (int i = 0; i < n; i++)
+		iov[i] = (struct iovec){ fields[i], strlen(fields[i]) };
+	ret = sd_journal_sendv(iov, n);
+	for (int i = 0; i < n; i++)
+		free(fields[i]);
+	return ret;
+#else
+	(void)rep;
+	return -ENOSYS;
+#endif
+}
