@@ -45,6 +45,10 @@ case $BOOT in
 	ls -l /sys/fs/pstore > /mbox/pstore-boot2.txt
 	save_dmesg /mbox/dmesg-boot2.txt
 	check "error_report records survived the reboot" ls /sys/fs/pstore/error_report-ramoops-0
+	pstore-reader list > /mbox/reader-list.txt 2>&1
+	check "pstore-reader lists every record with a title" [ \
+		"$(grep -c '^error_report-ramoops-[0-9]* *error_report *\(ok\|truncated\) *\(KASAN: \|KFENCE: \|WARNING in \)' /mbox/reader-list.txt)" = \
+		"$(ls /sys/fs/pstore | grep -c error_report)" ]
 	check "no new report counted after the reboot" [ "$(cat $er/count)" = 0 ]
 	;;
 esac

@@ -115,7 +115,7 @@ int records_load(int dirfd, struct record_set *set)
 		err = read_file_at(dirfd, de->d_name, &data, &size);
 		if (err) {
 			fprintf(stderr, "pstore-reader: %s: cannot read: %s (left in place)\n",
-				de->d_name, strerror(-err));
+				de->d_name, err == -EINVAL ? "not a regular file" : strerror(-err));
 			set->unreadable++;
 			continue;
 		}

@@ -456,6 +456,27 @@ static void test_symlink_refused(void **state)
 	assert_int_equal(failed, 1);
 }
 
+/* Oversized and unreadable files: reported, counted, left in place. */
+static void test_oversized_and_unreadable(void **state)
+{
+	struct dirs *d = *state;
+	int archived, failed, fd;
+	struct stat st;
+
+	(void)state;
+	fd = openat(d->pstore, "error_report-ramoops-7", O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, RECORD_MAX_SIZE + 4096), 0);
+	close(fd);
+	assert_int_equal(mkfifoat(d->pstore, "error_report-ramoops-8", 0600), 0);
+	copy_in(d->pstore, "error_report-ramoops-warn-task");
+	assert_int_equal(collect(d, &archived, &failed), 0);
+	assert_int_equal(archived, 1);
+	assert_int_equal(failed, 2);
+	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-7", &st, 0), 0);
+	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-8", &st, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -469,6 +490,8 @@ int main(void)
 		cmocka_unit_test(test_journal_fields),
 		cmocka_unit_test_setup_teardown(test_collect, setup_dirs, teardown_dirs),
 		cmocka_unit_test_setup_teardown(test_symlink_refused, setup_dirs, teardown_dirs),
+		cmocka_unit_test_setup_teardown(test_oversized_and_unreadable, setup_dirs,
+						teardown_dirs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
