@@ -72,6 +72,23 @@ check_vm() {
 	emit "$kver/x86_64: $name: " < <(test/check_reports.py "$LOGS/$kver-x86_64/$name" "$@")
 }
 
+# Bad sizes for the error report region, one boot each: NAME|PARAMS|REASON.
+bad_params() {
+	local k=$1 name params expect
+	while IFS='|' read -r name params expect; do
+		run_vm "$k" "bad-param-$name" bad-param --append "$params" \
+			--put expect=<(echo "$expect")
+	done <<'LIST'
+size-not-pow2|ramoops.error_report_size=0x30000|error_report_size is not a power of two
+size-too-big|ramoops.error_report_size=0x200000|error_report_size does not fit beside the other regions
+slot-not-pow2|ramoops.error_report_record_size=0x3000|error_report_record_size is not a power of two
+slot-too-small|ramoops.error_report_record_size=0x200|error_report_record_size is below 1024
+slot-over-region|ramoops.error_report_size=0x2000 ramoops.error_report_record_size=0x4000|error_report_record_size exceeds error_report_size
+overlaps-dmesg|ramoops.record_size=0x80000 ramoops.error_report_size=0x80000|leaves no room for a dmesg record
+too-small-for-ecc|ramoops.ecc=100 ramoops.error_report_record_size=0x400|cannot set up
+LIST
+}
+
 # The guest tests for one kernel. Each boots, reboots warm or crashes, and
 # checks what pstore kept.
 vm_tests() {
@@ -99,6 +116,7 @@ vm_tests() {
 	check_vm "$k" reports-truncated --truncated
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
 	run_vm "$k" runtime-collect runtime --append "$detectors"
+	bad_params "$k"
 }
 
 echo "TAP version 13"

@@ -116,9 +116,11 @@ def qemu_cmd(a, accel):
     if a.dtb:
         cmd += ["-dtb", a.dtb]
     if a.kernel:
-        append = f"{console} panic=1 oops=panic loglevel=7 {a.append}"
+        append = f"{console} panic=1 oops=panic loglevel=7"
+        # The test's own parameters last: for a repeated one the last wins.
         if a.ramoops:
             append += " " + ramoops_params(a.arch)
+        append += " " + a.append
         cmd += ["-kernel", a.kernel, "-initrd", a.initrd, "-append", append]
     cmd += a.qemu_arg
     return cmd
