@@ -117,6 +117,12 @@ FUZZ_TIME ?= 600
 fuzz: deps
 	@$(MAKE) -s -C tools/pstore-reader fuzz O=$(BUILD)/fuzz FUZZ_TIME=$(FUZZ_TIME)
 
+# The kernel side as a git format-patch series with a cover letter.
+series: $(PRISTINE)/Makefile
+	@scripts/make-series.sh $(KVER) $(BUILD)/series-$(KVER) > /dev/null
+	@echo "  SERIES  $(BUILD)/series-$(KVER)/"
+	@ls $(BUILD)/series-$(KVER)/
+
 clean:
 	rm -rf $(OUT) $(INITRD) $(GUEST)
 	@$(MAKE) -s -C tools/pstore-reader clean

@@ -130,12 +130,14 @@ static void ern_notify_fn(struct work_struct *work)
 	sysfs_notify(ern_kobj, NULL, "stored");
 	sysfs_notify(ern_kobj, NULL, "dropped");
 }
+
 static DECLARE_WORK(ern_notify_work, ern_notify_fn);
 
 static void ern_notify_irq_fn(struct irq_work *work)
 {
 	schedule_work(&ern_notify_work);
 }
+
 static DEFINE_IRQ_WORK(ern_notify_irq_work, ern_notify_irq_fn);
 
 static int ern_level(void)

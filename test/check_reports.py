@@ -65,8 +65,9 @@ def parse_record(data):
     return h, ", ".join(problems)
 
 
-def reports_in_log(raw):
-    """The reports in a saved log, each a (detector, caller, bytes) tuple."""
+def reports_in_log(raw, with_nesting=False):
+    """The reports in a saved log, each a (detector, caller, bytes) tuple;
+    with_nesting adds whether another report was nested in it."""
     lines = []
     for line in raw.split(b"\n"):
         m = LINE.match(line)
@@ -84,7 +85,9 @@ def reports_in_log(raw):
             kind = "warn"
         stack = stacks.setdefault(caller, [])
         if kind:
-            stack.append([kind, [full]])
+            if stack:
+                stack[-1][2] = True     # the report open below has one nested
+            stack.append([kind, [full], False])
             continue
         if not stack:
             continue
@@ -92,8 +95,9 @@ def reports_in_log(raw):
         k = stack[-1][0]
         if (k != "warn" and msg.startswith(b"=====")) or \
            (k == "warn" and msg.startswith(b"---[ end trace")):
-            kind, body = stack.pop()
-            done.append((kind, caller.decode(), b"".join(body)))
+            kind, body, nested = stack.pop()
+            done.append((kind, caller.decode(), b"".join(body)) +
+                        ((nested,) if with_nesting else ()))
     return done
 
 
@@ -139,7 +143,9 @@ def main():
     a = p.parse_args()
     mbox = os.path.join(a.logdir, "mbox")
     log = read(os.path.join(mbox, "dmesg.txt"))
-    expected = reports_in_log(log)
+    nesting = reports_in_log(log, with_nesting=True)
+    expected = [r[:3] for r in nesting]
+    has_nested = {r[2]: r[3] for r in nesting}
     rec_dir = os.path.join(mbox, "records")
     names = sorted(os.listdir(rec_dir), key=lambda n: int(n.rsplit("-", 1)[1])) \
         if os.path.isdir(rec_dir) else []
@@ -150,12 +156,19 @@ def main():
     triggered = [l.split() for l in read(os.path.join(mbox, "triggered")).decode().splitlines()]
 
     tap(len(expected) > 0, f"the saved log holds {len(expected)} reports")
+    if a.nested:
+        tap(any(r[0] == "kasan" and r[3] for r in nesting),
+            "the log holds a KASAN report with another report nested in it")
     if not a.storm:
         tap(counted == len(expected),
             f"the kernel counted {counted} reports, the log holds {len(expected)}")
         ok_triggers = [t for t in triggered if t and t[-1] == "0"]
+        # A nested trigger raises at least one report inside another; on 6.1
+        # the console tracepoint also WARNs once when it fires in NMI, which
+        # nests one more report: the log says how many there are.
         per_trigger = len(triggered) + (1 if a.nested else 0)
-        tap(len(ok_triggers) == len(triggered) and len(expected) == per_trigger,
+        tap(len(ok_triggers) == len(triggered) and
+            (len(expected) >= per_trigger if a.nested else len(expected) == per_trigger),
             f"{len(triggered)} triggers, {len(ok_triggers)} succeeded, {len(expected)} reports")
     want = len(expected) if not a.capacity else min(len(expected), a.capacity)
     tap(len(names) == want, f"{len(names)} records recovered, {want} expected")
@@ -194,9 +207,7 @@ def main():
         else:
             sys.stdout.write("# record text:\n" + "".join(
                 "#   " + l + "\n" for l in h["body"].decode(errors="replace").splitlines()))
-        want_flags = 0
-        if a.nested and det == "kasan":
-            want_flags = 4      # ERROR_REPORT_F_NESTED
+        want_flags = 4 if has_nested.get(h["body"]) else 0    # ERROR_REPORT_F_NESTED
         tap(h["flags"] == want_flags,
             f"{name}: flags {h['flags']:#x}, want {want_flags:#x}")
         tap(h["boot_id"].hex() == boot_id.replace("-", ""),

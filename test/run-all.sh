@@ -137,6 +137,7 @@ for kver in $KVERS; do
 	p="$kver/x86_64: "
 	mk=(make -s KVER="$kver" ARCH=x86_64)
 	step "$p" "build patched kernel" "$LOGS/kernel-$kver.log" "${mk[@]}" kernel || continue
+	emit "$p""series: " < <(scripts/check-series.sh "$kver" 2>/dev/null)
 	step "$p" "build initramfs" "$LOGS/initramfs-$kver.log" "${mk[@]}" initramfs || continue
 	KERNEL=$BUILD/out-$kver-x86_64/arch/x86/boot/bzImage
 	INITRD=$BUILD/initramfs-$kver-x86_64.cpio.gz
