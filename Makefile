@@ -13,6 +13,7 @@
 # KERNEL_SRC=<tree> builds against your own kernel tree instead of Debian's
 # linux-source package (the tree is not modified: a linked copy is patched).
 
+SHELL := /bin/bash
 KVER ?= 6.12
 ARCH ?= x86_64
 BUILD ?= $(CURDIR)/build
@@ -111,6 +112,15 @@ demo: deps
 
 bench: deps
 	@test/bench.sh
+
+# Resets at random moments of report storms (make test runs 5 of them).
+SOAK_RESETS ?= 200
+soak: deps
+	@$(MAKE) -s KVER=$(KVER) ARCH=x86_64 kernel initramfs
+	@test/qemu/runvm.py --kernel $(KERNEL) --initrd $(INITRD) --test soak \
+		--logdir $(BUILD)/logs/soak --append kasan_multi_shot --resets $(SOAK_RESETS) \
+		--timeout $$(( $(SOAK_RESETS) * 30 + 120 )) --put resets=<(echo $(SOAK_RESETS))
+	@cat $(BUILD)/logs/soak/mbox/cycles | awk '{a += $$4; f += $$6} END {print "soak: " NR " boots, " a " records archived intact, " f " flagged"}'
 
 # The reader's parser under libFuzzer: a long run here, a short one in make test.
 FUZZ_TIME ?= 600

@@ -532,3 +532,7 @@ static int __init error_report_notify_init(void)
 	return ret;
 }
 core_initcall(error_report_notify_init);
+
+#if IS_ENABLED(CONFIG_ERROR_REPORT_NOTIFY_KUNIT_TEST)
+#include "error_report_notify_kunit.c"
+#endif

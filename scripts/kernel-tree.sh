@@ -22,7 +22,7 @@ TREE=$2
 PATCHDIR=$3
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 # Top-level folders of this repository that hold kernel-tree files.
-KERNEL_DIRS="Documentation fs include kernel lib mm"
+KERNEL_DIRS="Documentation fs include kernel lib mm tools/testing"
 
 [ -f "$PRISTINE/Makefile" ] || { echo "kernel-tree: $PRISTINE is not a kernel tree" >&2; exit 1; }
 

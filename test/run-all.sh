@@ -89,6 +89,23 @@ too-small-for-ecc|ramoops.ecc=100 ramoops.error_report_record_size=0x400|cannot 
 LIST
 }
 
+# Damaged records (bits flipped, ranges zeroed in the RAM file), without and
+# with ramoops ECC; then a few resets in the middle of report storms
+# (make soak runs 200).
+fault_tests() {
+	local k=$1 ecc name
+	for ecc in "" --ecc; do
+		name=fault${ecc:+-ecc}
+		rm -f "$BUILD/ram-$k.img"
+		run_vm "$k" "$name" fault --ram-file "$BUILD/ram-$k.img" \
+			--append "${ecc:+ramoops.ecc=1}" --on "$(test/fault-plan.py $ecc)"
+		emit "$k/x86_64: $name: " < <(test/check_fault.py "$LOGS/$k-x86_64/$name" $ecc)
+	done
+	rm -f "$BUILD/ram-$k.img"
+	run_vm "$k" soak-short soak --append "kasan_multi_shot" --resets 5 \
+		--put resets=<(echo 5)
+}
+
 # The guest tests for one kernel. Each boots, reboots warm or crashes, and
 # checks what pstore kept.
 vm_tests() {
@@ -116,6 +133,9 @@ vm_tests() {
 	check_vm "$k" reports-truncated --truncated
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
 	run_vm "$k" runtime-collect runtime --append "$detectors"
+	fault_tests "$k"
+	run_vm "$k" kunit kunit --append "kunit.enable=1 kunit.filter_glob=error_report_notify"
+	emit "$k/x86_64: kunit: " < <(test/ktap.py "$LOGS/$k-x86_64/kunit/mbox/dmesg.txt" error_report_notify)
 	bad_params "$k"
 }
 

@@ -7,14 +7,21 @@ The guest reads the test name from a mailbox disk (a tar archive on a virtio
 disk) and writes its results back there; see test/guest/init. The serial
 console goes to <logdir>/console.log (every boot of the run, in order), the
 mailbox is unpacked into <logdir>/mbox, and the unnumbered TAP lines the guest
-wrote are printed on stdout. A QMP socket (<logdir>/qmp.sock) lets the host
-inject faults; --on MARKER=ACTION runs an action when the console prints
-MARKER.
+wrote are printed on stdout.
+
+Faults: a QMP socket (<logdir>/qmp.sock) drives QEMU; --ram-file backs guest
+RAM with a file the host can write into (guest physical address = file
+offset below 4 GiB on x86); --on MARKER=ACTION;ACTION... runs actions when
+the console first prints MARKER: "stop", "cont", "system_reset" (or any
+monitor command), "sleep:S", "flip:ADDR:BIT", "zero:ADDR:LEN";
+--resets N --reset-marker M resets the guest at a random moment after each
+new M, N times, for soak runs.
 """
 import argparse
 import io
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -105,6 +112,9 @@ def qemu_cmd(a, accel):
     else:
         cmd = ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max"]
         console = "console=ttyAMA0"
+    if a.ram_file:
+        cmd += ["-object", f"memory-backend-file,id=ram0,size={a.mem},"
+                f"mem-path={a.ram_file},share=on", "-machine", "memory-backend=ram0"]
     cmd += ["-accel", accel, "-m", a.mem, "-smp", str(a.smp),
             "-display", "none", "-monitor", "none", "-no-user-config",
             "-serial", f"file:{a.logdir}/console.log",
@@ -124,6 +134,32 @@ def qemu_cmd(a, accel):
         cmd += ["-kernel", a.kernel, "-initrd", a.initrd, "-append", append]
     cmd += a.qemu_arg
     return cmd
+
+
+def ram_write(a, offset, data):
+    with open(a.ram_file, "r+b") as f:
+        f.seek(offset)
+        f.write(data)
+
+
+def run_action(a, qmp, step, log):
+    """One fault-injection step; see the module's docstring."""
+    if step.startswith("sleep:"):
+        time.sleep(float(step[6:]))
+    elif step.startswith("flip:"):
+        addr, bit = (int(x, 0) for x in step[5:].split(":"))
+        with open(a.ram_file, "r+b") as f:
+            f.seek(addr)
+            byte = f.read(1)[0] ^ (1 << bit)
+            f.seek(addr)
+            f.write(bytes([byte]))
+    elif step.startswith("zero:"):
+        addr, length = (int(x, 0) for x in step[5:].split(":"))
+        ram_write(a, addr, bytes(length))
+    else:
+        qmp.hmp(step)
+    log.write(f"{time.time():.3f} {step}\n")
+    log.flush()
 
 
 def choose_accel(a):
@@ -169,6 +205,8 @@ def run(a, accel, quiet=False):
     fired = set()
     start = time.time()
     status = "timeout"
+    resets, rng = 0, random.Random(a.seed)
+    faults = open(f"{a.logdir}/faults.log", "w")
     while True:
         if proc.poll() is not None:
             status = "exited"
@@ -182,13 +220,16 @@ def run(a, accel, quiet=False):
                 fired.add(i)
                 qmp = qmp or Qmp(f"{a.logdir}/qmp.sock")
                 for step in action.split(";"):
-                    if step.startswith("sleep:"):
-                        time.sleep(float(step[6:]))
-                    else:
-                        qmp.hmp(step)
+                    run_action(a, qmp, step, faults)
+        if resets < a.resets and text.count(a.reset_marker) > resets:
+            # A reset at a random moment of the storm that follows the marker.
+            qmp = qmp or Qmp(f"{a.logdir}/qmp.sock")
+            time.sleep(rng.uniform(0, a.reset_window))
+            run_action(a, qmp, "system_reset", faults)
+            resets += 1
         if time.time() - start > a.timeout:
             break
-        time.sleep(0.1)
+        time.sleep(0.05)
     elapsed = time.time() - start
     if proc.poll() is None:
         try:
@@ -235,6 +276,13 @@ def main():
     p.add_argument("--on", action="append", default=[],
                    help="MARKER=HMP;HMP;sleep:S run monitor commands when MARKER is printed")
     p.add_argument("--qemu-arg", action="append", default=[])
+    p.add_argument("--ram-file", help="back guest RAM with this file (share=on)")
+    p.add_argument("--resets", type=int, default=0,
+                   help="reset the guest this many times, after each new --reset-marker")
+    p.add_argument("--reset-marker", default="STORM-RUNNING")
+    p.add_argument("--reset-window", type=float, default=1.5,
+                   help="a reset comes at a random moment within this many seconds")
+    p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()
     return run(a, choose_accel(a))
 

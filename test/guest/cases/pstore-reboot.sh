@@ -54,6 +54,8 @@ case $BOOT in
 	cp -r /kselftest/pstore/. "$KS/"
 	kselftest_tap pstore_tests
 	check "kselftest pstore_tests exits 0" [ "$(cat /mbox/pstore_tests.rc)" = 0 ]
+	kselftest_tap error_report_tests
+	check "kselftest error_report_tests exits 0" [ "$(cat /mbox/error_report_tests.rc)" = 0 ]
 	mbox_save
 	(cd "$KS" && sh ./pstore_crash_test) > /dev/console 2>&1
 	tap_ok 1 "pstore_crash_test crashed the kernel"
@@ -70,6 +72,9 @@ case $BOOT in
 	check "pmsg-ramoops-0 holds the pmsg marker" grep -q "project pmsg marker $uuid" pmsg-ramoops-0
 	cd /
 	replay_crash_test_state
+	kselftest_tap error_report_post_reboot_tests
+	check "kselftest error_report_post_reboot_tests exits 0" \
+		[ "$(cat /mbox/error_report_post_reboot_tests.rc)" = 0 ]
 	kselftest_tap pstore_post_reboot_tests
 	tap_ok 0 "kselftest pstore_post_reboot_tests ran (rc=$(cat /mbox/pstore_post_reboot_tests.rc))"
 	;;

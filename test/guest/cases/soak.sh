@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Resets in the middle of report storms. Every boot: collect what the last
+# one left (each record either archived intact or flagged and kept), count
+# it, then storm; the host resets the VM at a random moment of the storm
+# (runvm.py --resets). After the last reset the guest collects and ends.
+# Records pstore-reader flags (torn by a reset in mid-write) are then
+# removed by this script, as an operator would once they are copied to
+# unparsed/, so that the slots keep taking reports.
+er=/sys/kernel/error_report
+total=$(cat /mbox/resets)
+
+dmesg -r > /tmp/dmesg
+warnings=$(grep -c "WARNING:\|BUG:\|Call Trace" /tmp/dmesg)
+pstore-reader --archive-dir /tmp/archive collect > /tmp/collect.out 2> /tmp/collect.err
+rc=$?
+flagged=$(grep -c "kept in pstore" /tmp/collect.err)
+archived=$(sed -n 's/.*collected \([0-9]*\) record.*/\1/p' /tmp/collect.out)
+echo "boot $BOOT: archived ${archived:-0} flagged $flagged rc $rc boot-warnings $warnings" >> /mbox/cycles
+for f in $(sed -n 's/^pstore-reader: \(error_report-[^:]*\): .*kept in pstore.*/\1/p' /tmp/collect.err); do
+	rm -f "/sys/fs/pstore/$f"
+done
+
+if [ "$BOOT" -gt "$total" ]; then
+	check "$total resets survived: no boot warned about what it found" \
+		sh -c '! grep -v "boot-warnings 0$" /mbox/cycles | grep -q .'
+	check "every record was archived intact or flagged (collect exit 0 or 2)" \
+		sh -c '! grep -v " rc [02] " /mbox/cycles | grep -q .'
+	return 0 2>/dev/null || exit 0
+fi
+
+insmod /lib/modules/error_report_test.ko
+mbox_save
+echo "STORM-RUNNING boot $BOOT"
+i=0
+while [ $i -lt 400 ]; do
+	echo "warn task" > /sys/kernel/debug/error_report_test/trigger
+	echo "kasan-uaf task" > /sys/kernel/debug/error_report_test/trigger
+	i=$((i + 1))
+done
+# The reset normally comes before the storm ends.
+tap_ok 1 "boot $BOOT: the storm ended before the host reset the guest"
