@@ -111,6 +111,7 @@ fault_tests() {
 vm_tests() {
 	local k=$1 detectors="kasan_multi_shot kfence.sample_interval=10"
 	run_vm "$k" pstore-reboot pstore-reboot
+	run_vm "$k" kselftest-error-report kselftest-error-report
 	run_vm "$k" reports-contexts error-report --append "$detectors" \
 		--put triggers=test/guest/triggers/contexts.txt
 	check_vm "$k" reports-contexts
