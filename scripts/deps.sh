@@ -11,7 +11,7 @@ set -euo pipefail
 
 PKGS=(
 	build-essential bc flex bison libelf-dev libssl-dev cpio ccache kmod
-	rsync python3 perl xz-utils zstd file
+	rsync python3 perl xz-utils zstd file git patch
 	qemu-system-x86 qemu-system-arm qemu-utils u-boot-qemu
 	busybox-static gcc-aarch64-linux-gnu device-tree-compiler
 	libcmocka-dev libjson-c-dev zlib1g-dev libsystemd-dev pkg-config

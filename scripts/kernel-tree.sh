@@ -6,11 +6,10 @@
 #   kernel-tree.sh PRISTINE TREE PATCHDIR
 #
 # PRISTINE is never written to. TREE starts as a hard-linked copy of it. The
-# project's kernel side is then laid on top:
-#   - new files, kept in this repository at their kernel-tree paths
-#     (see KERNEL_DIRS below), are copied in;
-#   - edits to existing upstream files are the patches in PATCHDIR, applied
-#     in name order to fresh copies of the pristine files.
+# project's kernel side is laid on top as a series (scripts/make-series.sh):
+# the patches in PATCHDIR (edits to upstream files), with the new files, kept
+# in this repository at their kernel-tree paths, folded into the patches that
+# add them (patches/new-files).
 # The result is staged and copied into TREE by content (rsync --checksum), so a
 # file whose bytes did not change keeps its mtime and Kbuild rebuilds only what
 # depends on the files that did. Files this script touched on an earlier run
@@ -21,8 +20,6 @@ PRISTINE=$(realpath "$1")
 TREE=$2
 PATCHDIR=$3
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-# Top-level folders of this repository that hold kernel-tree files.
-KERNEL_DIRS="Documentation fs include kernel lib mm tools/testing"
 
 [ -f "$PRISTINE/Makefile" ] || { echo "kernel-tree: $PRISTINE is not a kernel tree" >&2; exit 1; }
 
@@ -37,22 +34,18 @@ STAGE=$TREE.stage
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
 
-# New files.
-(cd "$REPO" && git ls-files --cached --others --exclude-standard -- $KERNEL_DIRS 2>/dev/null ||
-	find $KERNEL_DIRS -type f 2>/dev/null) | while read -r f; do
-	[ -f "$REPO/$f" ] || continue
-	mkdir -p "$STAGE/$(dirname "$f")"
-	cp "$REPO/$f" "$STAGE/$f"
-done
-
-# Edits to upstream files.
+# The kernel side as the series "make series" emits (the patches with the
+# new files folded in), applied to fresh copies of the pristine files it
+# touches: the tree that is built and booted is the series, applied.
+SERIES=$TREE.series
+BUILD=$(dirname "$TREE") "$REPO/scripts/make-series.sh" "$PATCHDIR" "$SERIES" \
+	"$PRISTINE" > /dev/null
 shopt -s nullglob
-patches=("$PATCHDIR"/*.patch)
+patches=("$SERIES"/0[0-9][0-9][1-9]-*.patch)
 for p in "${patches[@]}"; do
 	sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' "$p"
 done | sort -u | while read -r f; do
 	[ -f "$PRISTINE/$f" ] || continue
-	[ -f "$STAGE/$f" ] && continue
 	mkdir -p "$STAGE/$(dirname "$f")"
 	cp "$PRISTINE/$f" "$STAGE/$f"
 done

@@ -4,21 +4,28 @@
 # make series: the kernel side as a git format-patch series with a cover
 # letter, the new files folded into the patches that add them
 # (patches/new-files).
-#   make-series.sh KVER OUTDIR
-# Environment: BUILD (the pristine tree is $BUILD/linux-KVER-pristine).
+#   make-series.sh KVER|PATCHDIR OUTDIR [PRISTINE]
+# Environment: BUILD (the default pristine tree is $BUILD/linux-KVER-pristine).
 #
 # The series is built in a small repository holding the pristine versions of
 # the files it touches, one commit per patch; "git am" of the result onto a
 # full tree touches only those files.
 set -euo pipefail
-kver=$1 out=$(realpath -m "$2")
 repo=$(cd "$(dirname "$0")/.." && pwd)
-pristine=$BUILD/linux-$kver-pristine
-work=$BUILD/series-work-$kver
+if [ -d "$1" ]; then
+	patchdir=$(realpath "$1")
+	kver=$(basename "$patchdir")
+else
+	kver=$1
+	patchdir=$repo/patches/$kver
+fi
+out=$(realpath -m "$2")
+pristine=$(realpath "${3:-$BUILD/linux-$kver-pristine}")
+work=$out.work
 
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
-cat "$repo/patches/$kver"/*.patch | sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' | sort -u |
+cat "$patchdir"/*.patch | sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' | sort -u |
 while read -r f; do
 	mkdir -p "$work/$(dirname "$f")"
 	cp "$pristine/$f" "$work/$f"
@@ -29,7 +36,7 @@ git config user.name pstore-error-report
 git config user.email pstore-error-report@localhost
 git add -A
 git commit -qm base
-for p in "$repo/patches/$kver"/*.patch; do
+for p in "$patchdir"/*.patch; do
 	git am -q "$p"
 	num=$(basename "$p" | cut -c1-4)
 	{ grep "^$num " "$repo/patches/new-files" || true; } | while read -r _ f; do
@@ -39,7 +46,7 @@ for p in "$repo/patches/$kver"/*.patch; do
 	done
 	git diff --cached --quiet || git commit -q --amend --no-edit
 done
-n=$(git rev-list --count HEAD~"$(ls "$repo/patches/$kver"/*.patch | wc -l)"..HEAD)
+n=$(git rev-list --count HEAD~"$(ls "$patchdir"/*.patch | wc -l)"..HEAD)
 git format-patch -q --cover-letter --thread --zero-commit -o "$out" HEAD~"$n"
 # The cover letter's subject and blurb.
 subject=$(head -1 "$repo/patches/cover-letter.txt")
@@ -52,4 +59,5 @@ text = text.replace("*** SUBJECT HERE ***", subject).replace("*** BLURB HERE ***
 open(path, "w").write(text)
 PY
 sed -i "s/^Date: .*/Date: Thu, 1 Jan 2026 00:00:00 +0000/" "$out"/*.patch
+cd / && rm -rf "$work"
 ls "$out"
