@@ -135,8 +135,10 @@ vm_tests() {
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
 	run_vm "$k" runtime-collect runtime --append "$detectors"
 	fault_tests "$k"
-	run_vm "$k" kunit kunit --append "kunit.enable=1 kunit.filter_glob=error_report_notify"
-	emit "$k/x86_64: kunit: " < <(test/ktap.py "$LOGS/$k-x86_64/kunit/mbox/dmesg.txt" error_report_notify)
+	run_vm "$k" kunit kunit --append "kunit.enable=1 kunit.filter_glob=*error_report*"
+	for suite in error_report_notify ramoops_error_report; do
+		emit "$k/x86_64: kunit: " < <(test/ktap.py "$LOGS/$k-x86_64/kunit/mbox/dmesg.txt" "$suite")
+	done
 	bad_params "$k"
 }
 

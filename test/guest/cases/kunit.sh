@@ -4,3 +4,4 @@
 # KTAP output is in the log, which the host parses (test/ktap.py).
 save_dmesg /mbox/dmesg.txt
 check "KUnit ran the error_report_notify suite" grep -q "# Subtest: error_report_notify" /mbox/dmesg.txt
+check "KUnit ran the ramoops_error_report suite" grep -q "# Subtest: ramoops_error_report" /mbox/dmesg.txt

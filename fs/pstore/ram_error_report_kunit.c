@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the ramoops error report slots: a report per slot, the
+ * first reports kept when the region is full, a slot freed by erasing its
+ * record, records read back whole, an oversized record cut.
+ *
+ * Included at the end of fs/pstore/ram.c to reach its static functions. The
+ * slots live in ordinary pages (memtype 2: cached), not in a reserved
+ * region, and no backend is registered: the tests call ramoops directly.
+ */
+#include <kunit/test.h>
+#include <linux/gfp.h>
+
+#define RAM_TEST_SLOTS		4
+#define RAM_TEST_SLOT_SIZE	8192
+
+struct ram_test {
+	struct ramoops_context cxt;
+	struct page *pages;
+	unsigned int order;
+};
+
+static int ram_test_init(struct kunit *test)
+{
+	struct ram_test *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	phys_addr_t paddr;
+
+	if (!t)
+		return -ENOMEM;
+	t->order = get_order(RAM_TEST_SLOTS * RAM_TEST_SLOT_SIZE);
+	t->pages = alloc_pages(GFP_KERNEL | __GFP_ZERO, t->order);
+	if (!t->pages)
+		return -ENOMEM;
+	t->cxt.phys_addr = page_to_phys(t->pages);
+	t->cxt.size = RAM_TEST_SLOTS * RAM_TEST_SLOT_SIZE;
+	t->cxt.memtype = 2;
+	t->cxt.error_report_size = t->cxt.size;
+	t->cxt.error_report_record_size = RAM_TEST_SLOT_SIZE;
+	t->cxt.pstore.data = &t->cxt;
+	paddr = t->cxt.phys_addr;
+	ramoops_init_error_report(NULL, &t->cxt, &paddr);
+	test->priv = t;
+	return t->cxt.max_error_report_cnt == RAM_TEST_SLOTS ? 0 : -EINVAL;
+}
+
+static void ram_test_exit(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+
+	if (!t)
+		return;
+	ramoops_free_przs(&t->cxt);
+	__free_pages(t->pages, t->order);
+}
+
+static int ram_test_write(struct ram_test *t, const char *text, size_t size)
+{
+	struct pstore_record record;
+
+	memset(&record, 0, sizeof(record));
+	record.psi = &t->cxt.pstore;
+	record.type = PSTORE_TYPE_ERROR_REPORT;
+	record.time.tv_sec = 1700000000;
+	record.buf = (char *)text;
+	record.size = size;
+	return ramoops_pstore_write(&record) ?: (int)record.id;
+}
+
+static int ram_test_erase(struct ram_test *t, u64 id)
+{
+	struct pstore_record record = {
+		.psi = &t->cxt.pstore,
+		.type = PSTORE_TYPE_ERROR_REPORT,
+		.id = id,
+	};
+
+	return ramoops_pstore_erase(&record);
+}
+
+/* Each report takes the first free slot; when none is free, it is refused. */
+static void ram_test_keep_first(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	int i;
+
+	for (i = 0; i < RAM_TEST_SLOTS; i++)
+		KUNIT_EXPECT_EQ(test, ram_test_write(t, "report\n", 7), i);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "one too many\n", 13), -ENOSPC);
+}
+
+/* Erasing a record frees its slot, and only a full slot can be erased. */
+static void ram_test_erase_frees(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	int i;
+
+	for (i = 0; i < RAM_TEST_SLOTS; i++)
+		ram_test_write(t, "report\n", 7);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 2), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 2), -EBUSY);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, RAM_TEST_SLOTS), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "again\n", 6), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "full\n", 5), -ENOSPC);
+}
+
+/* Records read back whole, in slot order, with the time they were written. */
+static void ram_test_read_back(struct kunit *test)
+{
+	static const char * const texts[] = { "first report\n", "second report\n" };
+	struct ram_test *t = test->priv;
+	struct pstore_record record;
+	ssize_t size;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(texts); i++)
+		ram_test_write(t, texts[i], strlen(texts[i]));
+	ramoops_pstore_open(&t->cxt.pstore);
+	for (i = 0; i < ARRAY_SIZE(texts); i++) {
+		memset(&record, 0, sizeof(record));
+		record.psi = &t->cxt.pstore;
+		size = ramoops_pstore_read(&record);
+		KUNIT_ASSERT_EQ(test, size, strlen(texts[i]));
+		KUNIT_EXPECT_EQ(test, record.type, PSTORE_TYPE_ERROR_REPORT);
+		KUNIT_EXPECT_EQ(test, record.id, i);
+		KUNIT_EXPECT_EQ(test, record.time.tv_sec, 1700000000);
+		KUNIT_EXPECT_EQ(test, memcmp(record.buf, texts[i], size), 0);
+		kvfree(record.buf);
+	}
+	memset(&record, 0, sizeof(record));
+	record.psi = &t->cxt.pstore;
+	KUNIT_EXPECT_EQ(test, ramoops_pstore_read(&record), 0);
+	kvfree(record.buf);
+}
+
+/* A record larger than a slot keeps its head and is reported as cut. */
+static void ram_test_oversized(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	size_t size = RAM_TEST_SLOT_SIZE * 2;
+	char *big = kunit_kzalloc(test, size, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	memset(big, 'x', size);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, big, size), -EFBIG);
+	/* It took its slot all the same: the next report goes to the next one. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 1);
+}
+
+static struct kunit_case ram_test_cases[] = {
+	KUNIT_CASE(ram_test_keep_first),
+	KUNIT_CASE(ram_test_erase_frees),
+	KUNIT_CASE(ram_test_read_back),
+	KUNIT_CASE(ram_test_oversized),
+	{}
+};
+
+static struct kunit_suite ram_test_suite = {
+	.name = "ramoops_error_report",
+	.init = ram_test_init,
+	.exit = ram_test_exit,
+	.test_cases = ram_test_cases,
+};
+
+kunit_test_suite(ram_test_suite);
