@@ -36,6 +36,7 @@
 
 #include <linux/atomic.h>
 #include <linux/crc32.h>
+#include <linux/debugfs.h>
 #include <linux/error_report_notify.h>
 #include <linux/init.h>
 #include <linux/irq_work.h>
@@ -47,6 +48,8 @@
 #include <linux/random.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -84,6 +87,7 @@ struct ern_hole {
  * struct ern_frame - one report between its start and its end
  * @state:	enum ern_frame_state
  * @gen:	order in which frames were opened; nesting follows it
+ * @start_clock: local_clock() at the start, to time the report
  * @caller_id:	printk caller id of the reporter
  * @detector:	enum error_detector
  * @start_seq:	first printk sequence number that can belong to the report
@@ -96,6 +100,7 @@ struct ern_hole {
 struct ern_frame {
 	atomic_t state;
 	u64 gen;
+	u64 start_clock;
 	u32 caller_id;
 	u32 detector;
 	u64 start_seq;
@@ -204,6 +209,7 @@ static void ern_probe_start(void *unused, enum error_detector detector,
 	if (!f)
 		return;	/* counted as dropped when the report ends */
 	f->gen = atomic64_inc_return(&ern_gen);
+	f->start_clock = local_clock();
 	f->caller_id = printk_get_caller_id();
 	f->detector = detector;
 	f->start_seq = printk_get_next_reserved_seq();
@@ -321,9 +327,35 @@ static size_t ern_format(const struct ern_frame *f, unsigned long id, u64 seq,
 	return sizeof(*h) + len;
 }
 
+/*
+ * What a report costs, for "make bench": the last ERN_TIMINGS reports' time
+ * in this code (capture and store) against the time the report took to
+ * print, and its size. In debugfs, error_report/timings.
+ */
+#define ERN_TIMINGS 256
+
+struct ern_timing {
+	u32 capture_ns;
+	u32 report_ns;
+	u32 bytes;
+};
+
+static struct ern_timing ern_timings[ERN_TIMINGS];
+static atomic_t ern_timings_n;
+
+static void ern_time(const struct ern_frame *f, u64 end_clock, u64 done_clock,
+		     size_t bytes)
+{
+	unsigned int i = (atomic_inc_return(&ern_timings_n) - 1) % ERN_TIMINGS;
+
+	ern_timings[i].capture_ns = min_t(u64, done_clock - end_clock, U32_MAX);
+	ern_timings[i].report_ns = min_t(u64, end_clock - f->start_clock, U32_MAX);
+	ern_timings[i].bytes = bytes;
+}
+
 /* Capture and store the report of frame @f. Returns 0 when it was stored. */
 static int ern_store(const struct ern_frame *f, unsigned long id, u64 seq,
-		     u64 end_seq)
+		     u64 end_seq, u64 end_clock)
 {
 	struct error_report_sink *sink = rcu_dereference_sched(ern_sink);
 	int level = ern_level();
@@ -341,6 +373,7 @@ static int ern_store(const struct ern_frame *f, unsigned long id, u64 seq,
 	buf = ern_bufs + (raw_smp_processor_id() * ERN_LEVELS + level) * ern_buf_size;
 	size = ern_format(f, id, seq, end_seq, buf, ern_buf_size);
 	ret = sink->store(buf, size);
+	ern_time(f, end_clock, local_clock(), size);
 	clear_bit(level, busy);
 	return ret;
 }
@@ -348,6 +381,7 @@ static int ern_store(const struct ern_frame *f, unsigned long id, u64 seq,
 static void ern_probe_end(void *unused, enum error_detector detector,
 			  unsigned long id)
 {
+	u64 end_clock = local_clock();
 	u32 caller_id = printk_get_caller_id();
 	u64 end_seq = printk_get_next_reserved_seq();
 	u64 seq = atomic64_inc_return(&ern_seq);
@@ -360,7 +394,7 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 		return;
 	}
 
-	if (ern_store(f, id, seq, end_seq))
+	if (ern_store(f, id, seq, end_seq, end_clock))
 		atomic_inc(&ern_dropped);
 	else
 		atomic_inc(&ern_stored);
@@ -496,6 +530,19 @@ static const struct attribute_group ern_group = {
 	.attrs = ern_attrs,
 };
 
+static int ern_timings_show(struct seq_file *m, void *v)
+{
+	unsigned int n = min_t(unsigned int, atomic_read(&ern_timings_n), ERN_TIMINGS);
+	unsigned int i;
+
+	seq_puts(m, "# capture_ns report_ns bytes\n");
+	for (i = 0; i < n; i++)
+		seq_printf(m, "%u %u %u\n", ern_timings[i].capture_ns,
+			   ern_timings[i].report_ns, ern_timings[i].bytes);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ern_timings);
+
 static int __init ern_sysfs_init(void)
 {
 	struct kobject *kobj = kobject_create_and_add("error_report", kernel_kobj);
@@ -509,6 +556,9 @@ static int __init ern_sysfs_init(void)
 		return ret;
 	}
 	WRITE_ONCE(ern_kobj, kobj);
+	debugfs_create_file("timings", 0400,
+			    debugfs_create_dir("error_report", NULL), NULL,
+			    &ern_timings_fops);
 	return 0;
 }
 late_initcall(ern_sysfs_init);

@@ -25,6 +25,23 @@ else
 fi
 
 echo
+echo "== capture cost in the report path (measured in the kernel), 20 KASAN + 20 KFENCE + 20 WARN =="
+test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture" \
+	--timeout 300 --append "kasan_multi_shot kfence.sample_interval=10" > "$log-capture.tap" || true
+python3 test/bench/capture-figures.py "$log/capture/mbox" || echo "capture: run failed, see $log/capture/console.log"
+
+echo
+echo "== boot time to init, with and without the error report region (5 boots each) =="
+for region in 0x40000 0; do
+	for i in 1 2 3 4 5; do
+		test/qemu/runvm.py --kernel "$K" --initrd "$I" --test boot --logdir "$log/boot" \
+			--timeout 120 --append "ramoops.error_report_size=$region" > /dev/null || true
+		sed -n 's/^\[ *\([0-9.]*\)\].*Run \/init as init process.*/\1/p' "$log/boot/console.log" | head -1
+	done | sort -n | sed -n 3p | { read -r t; echo "error_report_size=$region: init after ${t:-?} s (median of 5)"; }
+done
+echo "target: no measurable difference"
+
+echo
 echo "== pstore-reader collect vs systemd-pstore, 64 records on disk =="
 make -s reader
 python3 test/bench/collect-vs-systemd.py tools/pstore-reader/pstore-reader "$BUILD/bench-collect" 20

@@ -14,6 +14,8 @@
  *            to this CPU from the console tracepoint while the report
  *            prints its "Read of size" line
  *   raised   number of reports this module has raised (one per trigger).
+ *   memcpy_ns write a size: read back the median time of a memcpy() of that
+ *            many bytes, the yardstick "make bench" compares capture with.
  *
  * A KFENCE object cannot be had on demand: it is allocated in task context
  * first (allocating until the sampling gate hands one out), then the bad
@@ -32,7 +34,10 @@
 #include <linux/kfence.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/sched/clock.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/tracepoint.h>
@@ -464,6 +469,52 @@ static int raised_get(void *data, u64 *val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(raised_fops, raised_get, NULL, "%llu\n");
 
+/* --- memcpy yardstick ------------------------------------------------------ */
+
+#define MEMCPY_RUNS 101
+static u64 memcpy_median;
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int memcpy_ns_set(void *data, u64 size)
+{
+	u64 *t = kcalloc(MEMCPY_RUNS, sizeof(*t), GFP_KERNEL);
+	char *src = kvmalloc(size, GFP_KERNEL), *dst = kvmalloc(size, GFP_KERNEL);
+	int i, ret = -ENOMEM;
+
+	if (!size || size > SZ_1M)
+		ret = -EINVAL;
+	else if (t && src && dst) {
+		memset(src, 'x', size);
+		for (i = 0; i < MEMCPY_RUNS; i++) {
+			u64 t0 = local_clock();
+
+			memcpy(dst, src, size);
+			barrier();
+			t[i] = local_clock() - t0;
+		}
+		sort(t, MEMCPY_RUNS, sizeof(*t), cmp_u64, NULL);
+		memcpy_median = t[MEMCPY_RUNS / 2];
+		ret = 0;
+	}
+	kfree(t);
+	kvfree(src);
+	kvfree(dst);
+	return ret;
+}
+
+static int memcpy_ns_get(void *data, u64 *val)
+{
+	*val = memcpy_median;
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(memcpy_ns_fops, memcpy_ns_get, memcpy_ns_set, "%llu\n");
+
 static struct dentry *dir;
 
 static int __init ert_init(void)
@@ -481,6 +532,7 @@ static int __init ert_init(void)
 	debugfs_create_file("nested", 0200, dir, NULL, &nested_fops);
 #endif
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
+	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	return 0;
 }
 
