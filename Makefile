@@ -42,19 +42,25 @@ KTAG := $(KVER)
 PATCHES ?= $(CURDIR)/patches/$(KVER)
 endif
 
+# VARIANT=lockdep (test/kconfig/<variant>.config) builds a second kernel
+# beside the first, with its own module and initramfs.
+VARIANT ?=
+FLAVOUR := $(KTAG)-$(ARCH)$(if $(VARIANT),-$(VARIANT))
 TREE := $(BUILD)/linux-$(KTAG)
-OUT := $(BUILD)/out-$(KTAG)-$(ARCH)
+OUT := $(BUILD)/out-$(FLAVOUR)
 KERNEL := $(OUT)/$(KIMAGE)
-INITRD := $(BUILD)/initramfs-$(KTAG)-$(ARCH).cpio.gz
+INITRD := $(BUILD)/initramfs-$(FLAVOUR).cpio.gz
+MODDIR := $(BUILD)/module-$(FLAVOUR)
 GUEST := $(BUILD)/guest-$(ARCH)
-export KVER ARCH BUILD KTAG TREE OUT KERNEL INITRD KARCH CROSS
+export KVER ARCH BUILD KTAG TREE OUT KERNEL INITRD KARCH CROSS MODDIR
 
 KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
 	CC="ccache $(CROSS)gcc" KBUILD_BUILD_TIMESTAMP="2026-01-01" \
 	KBUILD_BUILD_USER=pstore KBUILD_BUILD_HOST=qemu -j$(JOBS) \
 	$(if $(filter 1,$(V)),,-s)
 
-FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config $(EXTRA_CONFIG)
+FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config \
+	$(if $(VARIANT),test/kconfig/$(VARIANT).config) $(EXTRA_CONFIG)
 
 .PHONY: all deps kernel tree config module reader guest-reader initramfs test demo \
 	bench soak fuzz series clean distclean check-kconfig
@@ -86,7 +92,6 @@ kernel: config
 
 # The out-of-tree test module (test/module), built against $(OUT) in a copy
 # per kernel so that builds for several kernels do not share objects.
-MODDIR := $(BUILD)/module-$(KTAG)-$(ARCH)
 module:
 	@mkdir -p $(MODDIR)
 	@rsync -c test/module/Kbuild test/module/*.c $(MODDIR)/

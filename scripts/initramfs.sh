@@ -4,7 +4,7 @@
 # Build the guest initramfs: busybox-static, the guest scripts (test/guest),
 # the kernel's pstore kselftests, the test module and pstore-reader.
 #   initramfs.sh OUTPUT.cpio.gz
-# Environment (from the Makefile): ARCH BUILD KTAG TREE
+# Environment (from the Makefile): ARCH BUILD KTAG TREE MODDIR
 set -euo pipefail
 out=$1
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +23,7 @@ cp "$repo/test/guest/init" "$root/init"
 cp -r "$repo/test/guest/lib.sh" "$repo/test/guest/cases" "$root/"
 cp -r "$TREE/tools/testing/selftests/pstore" "$root/kselftest/"
 
-for ko in "$BUILD/module-$KTAG-$ARCH"/*.ko; do
+for ko in "${MODDIR:-$BUILD/module-$KTAG-$ARCH}"/*.ko; do
 	[ -f "$ko" ] && cp "$ko" "$root/lib/modules/"
 done
 reader=$BUILD/guest-$ARCH/pstore-reader

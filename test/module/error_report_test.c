@@ -6,9 +6,11 @@
  *   trigger  write "<kind> <context>"
  *            kind:    kasan-oob kasan-uaf kfence-oob kfence-uaf warn
  *            context: task softirq hardirq nmi (nmi: warn on x86 only)
- *   storm    write "<reports per cpu>": every online CPU but the last raises
- *            that many reports (WARN and KASAN, rotating through task,
- *            softirq and hardirq context) while the last CPU floods printk.
+ *   storm    write "<reports per cpu> [warn]": every online CPU but the last
+ *            raises that many reports (WARN and KASAN, or WARN only, rotating
+ *            through task, softirq and hardirq context) while the last CPU
+ *            floods printk. WARN only keeps lockdep on: a KASAN report taints
+ *            the kernel, which turns lock debugging off.
  *   nested   write anything: a KASAN report in hardirq context with a WARN
  *            from an NMI nested in the middle of it (x86): the NMI is sent
  *            to this CPU from the console tracepoint while the report
@@ -367,6 +369,7 @@ static const struct file_operations nested_fops = {
 /* --- storm --------------------------------------------------------------- */
 
 static atomic_t storm_running;
+static bool storm_warn_only;
 static atomic_t storm_left;
 static DECLARE_COMPLETION(storm_done);
 
@@ -394,7 +397,7 @@ static int storm_fn(void *arg)
 	unsigned long i;
 
 	for (i = 0; i < count; i++) {
-		req.kind = kinds[i % ARRAY_SIZE(kinds)];
+		req.kind = storm_warn_only ? WARN_REPORT : kinds[i % ARRAY_SIZE(kinds)];
 		req.ctx = i % 3;	/* task, softirq, hardirq */
 		run_request(&req);
 	}
@@ -407,12 +410,18 @@ static ssize_t storm_write(struct file *file, const char __user *ubuf,
 			   size_t len, loff_t *ppos)
 {
 	struct task_struct *threads[NR_CPUS] = {}, *flooder;
+	char buf[32], *mode;
 	unsigned long count;
 	int cpu, last, ret, nr = 0;
 
-	ret = kstrtoul_from_user(ubuf, len, 0, &count);
+	if (len >= sizeof(buf) || copy_from_user(buf, ubuf, len))
+		return -EINVAL;
+	buf[len] = '\0';
+	mode = strim(buf);
+	ret = kstrtoul(strsep(&mode, " "), 0, &count);
 	if (ret)
 		return ret;
+	storm_warn_only = mode && !strcmp(strim(mode), "warn");
 
 	cpus_read_lock();
 	last = cpumask_last(cpu_online_mask);
