@@ -106,6 +106,33 @@ fault_tests() {
 		--put resets=<(echo 5)
 }
 
+# The lockdep variant (test/kconfig/lockdep.config): a WARN storm on four
+# CPUs beside a printk flood must leave lockdep silent. (WARN only: a KASAN
+# report taints the kernel, which turns lock debugging off.)
+lockdep_tests() {
+	local k=$1 p="$1/x86_64-lockdep: " log
+	step "$p" "build the lockdep variant" "$LOGS/kernel-$k-lockdep.log" \
+		make -s KVER="$k" ARCH=x86_64 VARIANT=lockdep kernel initramfs || return 0
+	local KERNEL=$BUILD/out-$k-x86_64-lockdep/arch/x86/boot/bzImage
+	local INITRD=$BUILD/initramfs-$k-x86_64-lockdep.cpio.gz
+	run_vm "$k" lockdep-storm error-report --smp 4 \
+		--put triggers=/dev/null --put storm=<(echo "12 warn")
+	check_vm "$k" lockdep-storm --storm --capacity 32
+	log=$LOGS/$k-x86_64/lockdep-storm/mbox/dmesg.txt
+	emit "$p" < <(
+		if grep -q "Lock dependency validator" "$log" &&
+			! grep -q "Disabling lock debugging\|turning off the locking correctness validator" "$log"; then
+			echo "ok - lockdep was on for the whole storm"
+		else
+			echo "not ok - lockdep was on for the whole storm"
+		fi
+		if grep -E "possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|sleeping function called from invalid context|DEBUG_LOCKS_WARN_ON|INFO: lockdep" "$log" | sed 's/^/# /' | grep .; then
+			echo "not ok - no lockdep splat during the storm"
+		else
+			echo "ok - no lockdep splat during the storm"
+		fi)
+}
+
 # The guest tests for one kernel. Each boots, reboots warm or crashes, and
 # checks what pstore kept.
 vm_tests() {
@@ -165,6 +192,7 @@ for kver in $KVERS; do
 	KERNEL=$BUILD/out-$kver-x86_64/arch/x86/boot/bzImage
 	INITRD=$BUILD/initramfs-$kver-x86_64.cpio.gz
 	vm_tests "$kver"
+	if [ "$kver" = 6.12 ]; then lockdep_tests "$kver"; fi
 done
 
 echo "1..$n"
