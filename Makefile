@@ -63,7 +63,7 @@ FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config \
 	$(if $(VARIANT),test/kconfig/$(VARIANT).config) $(EXTRA_CONFIG)
 
 .PHONY: all deps kernel tree config module reader guest-reader initramfs test demo \
-	bench soak fuzz series clean distclean check-kconfig
+	bench soak fuzz series clean distclean
 
 all: kernel initramfs reader
 

@@ -18,5 +18,4 @@ for frag in "$@"; do
 		esac
 	done < "$frag"
 done
-[ -n "${KCONFIG_CHECK_WARN_ONLY:-}" ] && exit 0
 exit $bad
