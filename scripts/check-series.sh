@@ -11,6 +11,7 @@
 set -uo pipefail
 kver=$1
 repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo/scripts/pristine-files.sh"
 BUILD=${BUILD:-$repo/build}
 export BUILD
 pristine=$BUILD/linux-$kver-pristine
@@ -31,13 +32,8 @@ tap 0 "make series: cover letter and ${#patches[@]} patches"
 rm -rf "$work"
 mkdir -p "$work"
 files=$(cat "${patches[@]}" | sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' | sort -u)
-for f in $files; do
-	[ -f "$pristine/$f" ] || continue
-	mkdir -p "$work/$(dirname "$f")"
-	cp "$pristine/$f" "$work/$f"
-done
-(cd "$work" && git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm pristine &&
-	git -c user.name=t -c user.email=t@t am -q "${patches[@]}") > "$BUILD/logs/series-am-$kver.log" 2>&1
+copy_pristine "$pristine" "$work" "${patches[@]}"
+(git_base "$work" && cd "$work" && git am -q "${patches[@]}") > "$BUILD/logs/series-am-$kver.log" 2>&1
 tap $? "git am of the series onto pristine $kver"
 diffs=0
 for f in $files; do

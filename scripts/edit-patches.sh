@@ -17,6 +17,7 @@
 set -euo pipefail
 cmd=$1 kver=$2
 repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo/scripts/pristine-files.sh"
 build=${BUILD:-$repo/build}
 edit=$build/edit-$kver
 pristine=$build/linux-$kver-pristine
@@ -25,17 +26,9 @@ case $cmd in
 start)
 	rm -rf "$edit"
 	mkdir -p "$edit"
-	cat "$repo/patches/$kver"/*.patch | sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' | sort -u |
-	while read -r f; do
-		mkdir -p "$edit/$(dirname "$f")"
-		cp "$pristine/$f" "$edit/$f"
-	done
+	copy_pristine "$pristine" "$edit" "$repo/patches/$kver"/*.patch
+	git_base "$edit"
 	cd "$edit"
-	git init -q
-	git config user.name pstore-error-report
-	git config user.email pstore-error-report@localhost
-	git add -A
-	git commit -qm base
 	git tag base
 	git am -q "$repo/patches/$kver"/*.patch
 	git log --oneline base..HEAD

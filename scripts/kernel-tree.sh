@@ -20,6 +20,7 @@ PRISTINE=$(realpath "$1")
 TREE=$2
 PATCHDIR=$3
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+. "$REPO/scripts/pristine-files.sh"
 
 [ -f "$PRISTINE/Makefile" ] || { echo "kernel-tree: $PRISTINE is not a kernel tree" >&2; exit 1; }
 
@@ -42,13 +43,7 @@ BUILD=$(dirname "$TREE") "$REPO/scripts/make-series.sh" "$PATCHDIR" "$SERIES" \
 	"$PRISTINE" > /dev/null
 shopt -s nullglob
 patches=("$SERIES"/0[0-9][0-9][1-9]-*.patch)
-for p in "${patches[@]}"; do
-	sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' "$p"
-done | sort -u | while read -r f; do
-	[ -f "$PRISTINE/$f" ] || continue
-	mkdir -p "$STAGE/$(dirname "$f")"
-	cp "$PRISTINE/$f" "$STAGE/$f"
-done
+copy_pristine "$PRISTINE" "$STAGE" "${patches[@]}"
 for p in "${patches[@]}"; do
 	if ! patch -p1 -d "$STAGE" -s --no-backup-if-mismatch -r - < "$p"; then
 		echo "kernel-tree: $p does not apply to $PRISTINE" >&2

@@ -12,6 +12,7 @@
 # full tree touches only those files.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo/scripts/pristine-files.sh"
 if [ -d "$1" ]; then
 	patchdir=$(realpath "$1")
 	kver=$(basename "$patchdir")
@@ -25,17 +26,9 @@ work=$out.work
 
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
-cat "$patchdir"/*.patch | sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' | sort -u |
-while read -r f; do
-	mkdir -p "$work/$(dirname "$f")"
-	cp "$pristine/$f" "$work/$f"
-done
+copy_pristine "$pristine" "$work" "$patchdir"/*.patch
+git_base "$work"
 cd "$work"
-git init -q
-git config user.name pstore-error-report
-git config user.email pstore-error-report@localhost
-git add -A
-git commit -qm base
 for p in "$patchdir"/*.patch; do
 	git am -q "$p"
 	num=$(basename "$p" | cut -c1-4)
