@@ -7,8 +7,7 @@
 
 case $BOOT in
 1)
-	mkdir -p "$KS"
-	cp -r /kselftest/pstore/. "$KS/"
+	kselftest_setup
 	kselftest_tap error_report_tests
 	check "kselftest error_report_tests exits 0" [ "$(cat /mbox/error_report_tests.rc)" = 0 ]
 	mbox_save

@@ -4,6 +4,12 @@
 
 KS=/mbox/kselftest
 
+# The kernel's pstore kselftests, copied where their state survives a crash.
+kselftest_setup() {
+	mkdir -p "$KS"
+	cp -r /kselftest/pstore/. "$KS/"
+}
+
 # The upstream scripts keep their state next to themselves, on a disk. Here
 # they live in the mailbox, saved right before the crash script runs. The two
 # changes that script makes just before "echo c" (uuid -> prev_uuid, and the

@@ -12,8 +12,7 @@ case $BOOT in
 	echo "$uuid" > /mbox/marker
 	echo "project pmsg marker $uuid" > /dev/pmsg0
 	echo "project kmsg marker $uuid" > /dev/kmsg
-	mkdir -p "$KS"
-	cp -r /kselftest/pstore/. "$KS/"
+	kselftest_setup
 	kselftest_tap pstore_tests
 	check "kselftest pstore_tests exits 0" [ "$(cat /mbox/pstore_tests.rc)" = 0 ]
 	mbox_save
