@@ -5,6 +5,7 @@
 #   make deps                 install what is missing (Debian 12, as root)
 #   make kernel               build the patched kernel (KVER=6.12|6.1 ARCH=x86_64|arm64)
 #   make initramfs            busybox + reader + test module + guest scripts
+#   make u-boot               U-Boot for QEMU virt (arm64) with patches/u-boot
 #   make reader               tools/pstore-reader for the host
 #   make test                 everything; ends with "N passed, N failed"
 #   make demo                 KASAN report -> warm reboot -> reader output
@@ -52,7 +53,7 @@ KERNEL := $(OUT)/$(KIMAGE)
 INITRD := $(BUILD)/initramfs-$(FLAVOUR).cpio.gz
 MODDIR := $(BUILD)/module-$(FLAVOUR)
 GUEST := $(BUILD)/guest-$(ARCH)
-export KVER ARCH BUILD KTAG TREE OUT KERNEL INITRD KARCH CROSS MODDIR
+export KVER ARCH BUILD KTAG TREE OUT KERNEL INITRD KARCH CROSS MODDIR SYSROOT
 
 KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
 	CC="ccache $(CROSS)gcc" KBUILD_BUILD_TIMESTAMP="2026-01-01" \
@@ -62,7 +63,7 @@ KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
 FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config \
 	$(if $(VARIANT),test/kconfig/$(VARIANT).config) $(EXTRA_CONFIG)
 
-.PHONY: all deps kernel tree config module reader guest-reader initramfs test demo \
+.PHONY: all deps kernel tree config module reader sysroot guest-reader initramfs u-boot test demo \
 	bench soak fuzz series clean distclean
 
 all: kernel initramfs reader
@@ -102,11 +103,32 @@ module:
 reader:
 	@$(MAKE) -s -C tools/pstore-reader
 
-guest-reader:
-	@$(MAKE) -s -C tools/pstore-reader STATIC=1 CROSS=$(CROSS) O=$(GUEST)
+# The arm64 guest's userspace comes from Debian's arm64 packages, unpacked
+# (not installed) into a sysroot: busybox-static, and the static libraries
+# the reader links.
+SYSROOT := $(BUILD)/sysroot-$(ARCH)
+ARM64_DEBS := busybox-static libjson-c-dev libjson-c5 zlib1g-dev zlib1g
+
+$(BUILD)/sysroot-arm64/.done: scripts/debian-apt.sh
+	@echo "  SYSROOT $(@D)"
+	@rm -rf $(@D)
+	@scripts/debian-apt.sh unpack-arm64 $(@D) $(ARM64_DEBS)
+	@touch $@
+
+sysroot: $(if $(CROSS),$(SYSROOT)/.done)
+
+guest-reader: sysroot
+	@$(MAKE) -s -C tools/pstore-reader STATIC=1 CROSS=$(CROSS) O=$(GUEST) \
+		$(if $(CROSS),SYSROOT=$(SYSROOT))
 
 initramfs: guest-reader
 	@scripts/initramfs.sh $(INITRD)
+
+# --- firmware ----------------------------------------------------------------
+# U-Boot for QEMU virt (arm64), with the error report region in its pstore
+# command (patches/u-boot), configured by test/u-boot/qemu_arm64.config.
+u-boot:
+	@scripts/u-boot.sh $(BUILD)/u-boot-arm64
 
 # --- tests -------------------------------------------------------------------
 test: deps

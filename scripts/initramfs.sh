@@ -4,7 +4,7 @@
 # Build the guest initramfs: busybox-static, the guest scripts (test/guest),
 # the kernel's pstore kselftests, the test module and pstore-reader.
 #   initramfs.sh OUTPUT.cpio.gz
-# Environment (from the Makefile): ARCH BUILD KTAG TREE MODDIR
+# Environment (from the Makefile): ARCH BUILD KTAG TREE MODDIR SYSROOT CROSS
 set -euo pipefail
 out=$1
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +14,7 @@ mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,mbox,root,lib/modules,kselftest}
 
 case $ARCH in
 x86_64) busybox=/bin/busybox ;;
-arm64) busybox=$("$repo/scripts/foreign-busybox.sh" arm64) ;;
+arm64) busybox=$SYSROOT/bin/busybox ;;	# Debian's arm64 busybox-static
 esac
 cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"

@@ -57,22 +57,26 @@ step() {
 	return 1
 }
 
+# The guest's architecture for run_vm and check_vm (arm64_tests sets it).
+GARCH=x86_64
+
 # run_vm KVER NAME CASE RUNVM-ARGS...: one guest case; its log folder is
-# $LOGS/KVER-x86_64/NAME.
+# $LOGS/KVER-GARCH/NAME.
 run_vm() {
 	local kver=$1 name=$2 case=$3; shift 3
-	emit "$kver/x86_64: $name: " < <(test/qemu/runvm.py --arch x86_64 --kernel "$KERNEL" \
-		--initrd "$INITRD" --test "$case" --logdir "$LOGS/$kver-x86_64/$name" \
+	emit "$kver/$GARCH: $name: " < <(test/qemu/runvm.py --arch "$GARCH" --kernel "$KERNEL" \
+		--initrd "$INITRD" --test "$case" --logdir "$LOGS/$kver-$GARCH/$name" \
 		--timeout 300 "$@")
 }
 
 # check_vm KVER NAME CHECK-ARGS...: compare a case's records with its log.
 check_vm() {
 	local kver=$1 name=$2; shift 2
-	emit "$kver/x86_64: $name: " < <(test/check_reports.py "$LOGS/$kver-x86_64/$name" "$@")
+	emit "$kver/$GARCH: $name: " < <(test/check_reports.py "$LOGS/$kver-$GARCH/$name" "$@")
 }
 
-# Bad sizes for the error report region, one boot each: NAME|PARAMS|REASON.
+# Bad sizes for the error report region, one boot each: NAME|PARAMS|REASON,
+# as ramoops module parameters (x86) or as properties of the DT node (arm64).
 bad_params() {
 	local k=$1 name params expect
 	while IFS='|' read -r name params expect; do
@@ -87,6 +91,54 @@ slot-over-region|ramoops.error_report_size=0x2000 ramoops.error_report_record_si
 overlaps-dmesg|ramoops.record_size=0x80000 ramoops.error_report_size=0x80000|leaves no room for a dmesg record
 too-small-for-ecc|ramoops.ecc=100 ramoops.error_report_record_size=0x400|cannot set up
 LIST
+}
+
+bad_dt() {
+	local k=$1 name props expect
+	while IFS='|' read -r name props expect; do
+		run_vm "$k" "bad-dt-$name" bad-param --dt-ramoops "$props" \
+			--put expect=<(echo "$expect")
+	done <<'LIST'
+size-not-pow2|error-report-size=0x30000|error_report_size is not a power of two
+size-too-big|error-report-size=0x200000|error_report_size does not fit beside the other regions
+slot-not-pow2|error-report-record-size=0x3000|error_report_record_size is not a power of two
+slot-too-small|error-report-record-size=0x200|error_report_record_size is below 1024
+slot-over-region|error-report-size=0x2000,error-report-record-size=0x4000|error_report_record_size exceeds error_report_size
+overlaps-dmesg|record-size=0x80000,error-report-size=0x80000|leaves no room for a dmesg record
+too-small-for-ecc|ecc-size=100,error-report-record-size=0x400|cannot set up
+LIST
+}
+
+# arm64 boots as a device does: QEMU runs U-Boot (Debian's source with
+# patches/u-boot), which describes the ramoops region, error reports
+# included, in the device tree it hands the kernel; no ramoops.* parameter.
+# After the warm reset, U-Boot's "pstore display" shows the reports too, and
+# "pstore save" writes them to a FAT disk as the kernel shows them.
+arm64_tests() {
+	local k=6.12 GARCH=arm64 p="6.12/arm64: " ub=$BUILD/u-boot-arm64
+	local detectors="kasan_multi_shot kfence.sample_interval=10"
+	step "$p" "build patched kernel, initramfs" "$LOGS/kernel-$k-arm64.log" \
+		make -s KVER="$k" ARCH=arm64 kernel initramfs || return 0
+	step "$p" "build U-Boot with the error report pstore patch" "$LOGS/u-boot.log" \
+		scripts/u-boot.sh "$ub" || return 0
+	local KERNEL=$BUILD/out-$k-arm64/arch/arm64/boot/Image
+	local INITRD=$BUILD/initramfs-$k-arm64.cpio.gz
+	# The layout U-Boot was configured with (test/u-boot/qemu_arm64.config),
+	# then another one set at its prompt, ftrace zone included: U-Boot finds
+	# every record where the kernel put it in both.
+	local show=(--uboot-cmd "pstore display" --uboot-cmd "pstore save virtio 1 /" --save-disk)
+	run_vm "$k" uboot-reports error-report --uboot "$ub/u-boot.bin" "${show[@]}" \
+		--append "$detectors" --put triggers=test/guest/triggers/few.txt
+	check_vm "$k" uboot-reports
+	emit "$p""uboot-reports: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-reports" \
+		0x100000 0x10000 0x20000 0 0x10000 0 0x40000 0x2000)
+	local layout="0x200000 0x20000 0x10000 0x10000 0x8000 0 0x80000 0x4000"
+	run_vm "$k" uboot-layout error-report --uboot "$ub/u-boot.bin" \
+		--uboot-cmd "pstore set 0x50000000 $layout" "${show[@]}" \
+		--append "$detectors" --put triggers=test/guest/triggers/contexts-arm64.txt
+	check_vm "$k" uboot-layout
+	emit "$p""uboot-layout: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-layout" $layout)
+	bad_dt "$k"
 }
 
 # Damaged records (bits flipped, ranges zeroed in the RAM file), without and
@@ -168,7 +220,7 @@ vm_tests() {
 	fault_tests "$k"
 	run_vm "$k" kunit kunit --append "kunit.enable=1 kunit.filter_glob=*error_report*"
 	for suite in error_report_notify ramoops_error_report; do
-		emit "$k/x86_64: kunit: " < <(test/ktap.py "$LOGS/$k-x86_64/kunit/mbox/dmesg.txt" "$suite")
+		emit "$k/$GARCH: kunit: " < <(test/ktap.py "$LOGS/$k-$GARCH/kunit/mbox/dmesg.txt" "$suite")
 	done
 	bad_params "$k"
 }
@@ -198,6 +250,7 @@ for kver in $KVERS; do
 	vm_tests "$kver"
 	if [ "$kver" = 6.12 ]; then lockdep_tests "$kver"; fi
 done
+case " $KVERS " in *" 6.12 "*) [ "${ARM64:-1}" = 0 ] || arm64_tests ;; esac
 
 echo "1..$n"
 echo "# total time $(( $(date +%s) - start )) s; logs in $LOGS"

@@ -16,6 +16,13 @@ the console first prints MARKER: "stop", "cont", "system_reset" (or any
 monitor command), "sleep:S", "flip:ADDR:BIT", "zero:ADDR:LEN";
 --resets N --reset-marker M resets the guest at a random moment after each
 new M, N times, for soak runs.
+
+arm64 boots as a device does: QEMU runs U-Boot (--uboot) as firmware, the
+kernel, initramfs and nothing else are put in RAM by QEMU's loader, and at
+every boot (a warm reset runs U-Boot again) the runner stops autoboot, types
+the --uboot-cmd commands at U-Boot's prompt and boots the kernel with booti.
+The ramoops region then comes from the device tree U-Boot hands the kernel
+(its pstore DT fixup), not from the command line.
 """
 import argparse
 import io
@@ -27,11 +34,23 @@ import socket
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 
 RAMOOPS_ADDR = {"x86_64": 0x10000000, "arm64": 0x50000000}
 RAMOOPS_SIZE = 0x100000
 MBOX_SIZE = 16 << 20
+# Where the arm64 kernel and initramfs are put in RAM for U-Boot's booti:
+# below the ramoops region, above the DTB QEMU places at the base of RAM.
+ARM64_KERNEL_ADDR = 0x40400000
+ARM64_INITRD_ADDR = 0x48000000
+UBOOT_AUTOBOOT = "Hit any key to stop autoboot"
+UBOOT_PROMPT = "=> "
+
+
+# The ramoops node a --dt-ramoops boot gets unless the test overrides a property.
+DT_RAMOOPS = {"record-size": 0x10000, "console-size": 0x20000, "pmsg-size": 0x10000,
+              "error-report-size": 0x40000}
 
 
 def ramoops_params(arch):
@@ -108,16 +127,16 @@ def read_mbox(path, dest):
 def qemu_cmd(a, accel):
     if a.arch == "x86_64":
         cmd = ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max"]
-        console = "console=ttyS0"
     else:
-        cmd = ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max"]
-        console = "console=ttyAMA0"
+        # Pointer authentication with QEMU's own cheap algorithm: TCG is
+        # several times slower with the architected one.
+        cmd = ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max,pauth-impdef=on"]
     if a.ram_file:
         cmd += ["-object", f"memory-backend-file,id=ram0,size={a.mem},"
                 f"mem-path={a.ram_file},share=on", "-machine", "memory-backend=ram0"]
     cmd += ["-accel", accel, "-m", a.mem, "-smp", str(a.smp),
             "-display", "none", "-monitor", "none", "-no-user-config",
-            "-serial", f"file:{a.logdir}/console.log",
+            *serial_args(a),
             "-qmp", f"unix:{a.logdir}/qmp.sock,server=on,wait=off",
             "-drive", f"file={a.logdir}/mbox.tar,format=raw,if=none,id=mbox,cache=writethrough",
             "-device", "virtio-blk-pci,drive=mbox"]
@@ -125,15 +144,103 @@ def qemu_cmd(a, accel):
         cmd += ["-bios", a.bios]
     if a.dtb:
         cmd += ["-dtb", a.dtb]
-    if a.kernel:
-        append = f"{console} panic=1 oops=panic loglevel=7"
-        # The test's own parameters last: for a repeated one the last wins.
-        if a.ramoops:
-            append += " " + ramoops_params(a.arch)
-        append += " " + a.append
-        cmd += ["-kernel", a.kernel, "-initrd", a.initrd, "-append", append]
+    if a.save_disk:
+        cmd += ["-drive", f"file={a.logdir}/save.img,format=raw,if=none,id=save",
+                "-device", "virtio-blk-pci,drive=save"]
+    if a.uboot:
+        cmd += ["-bios", a.uboot,
+                "-device", f"loader,file={a.kernel},addr={ARM64_KERNEL_ADDR:#x},force-raw=on",
+                "-device", f"loader,file={a.initrd},addr={ARM64_INITRD_ADDR:#x},force-raw=on"]
+    elif a.kernel:
+        cmd += ["-kernel", a.kernel, "-initrd", a.initrd, "-append", kernel_cmdline(a)]
     cmd += a.qemu_arg
     return cmd
+
+
+def serial_args(a):
+    """The console log is a file; through U-Boot it is also a socket the
+    runner types into (QEMU waits for the runner to connect, so that no
+    output is lost: a socket with no reader drops what is written)."""
+    log = f"{a.logdir}/console.log"
+    if not a.uboot:
+        return ["-serial", f"file:{log}"]
+    return ["-chardev", f"socket,id=serial0,path={a.logdir}/serial.sock,"
+            f"server=on,wait=on,logfile={log}", "-serial", "chardev:serial0"]
+
+
+def kernel_cmdline(a):
+    console = "console=ttyS0" if a.arch == "x86_64" else "console=ttyAMA0"
+    append = f"{console} panic=1 oops=panic loglevel=7"
+    # The test's own parameters last: for a repeated one the last wins.
+    if a.ramoops and a.arch == "x86_64":
+        append += " " + ramoops_params(a.arch)
+    return append + " " + a.append
+
+
+def uboot_commands(a):
+    """What is typed at U-Boot's prompt: the test's commands, then booti."""
+    size = os.path.getsize(a.initrd)
+    return a.uboot_cmd + [
+        f"setenv bootargs '{kernel_cmdline(a)}'",
+        f"booti {ARM64_KERNEL_ADDR:#x} {ARM64_INITRD_ADDR:#x}:{size:#x} ${{fdtcontroladdr}}"]
+
+
+class Serial:
+    """Types at the guest's serial console. What the guest prints is read
+    from the log file QEMU writes; here it is only drained, so that the
+    guest never waits on a full socket."""
+
+    def __init__(self, path, timeout=10):
+        deadline = time.time() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self.sock.connect(path)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.02)
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self):
+        try:
+            while self.sock.recv(65536):
+                pass
+        except OSError:
+            pass
+
+    def type(self, text):
+        self.sock.sendall(text.encode())
+
+
+def make_dtb(a, accel):
+    """The device tree of this very machine (QEMU's own, dumped with the same
+    options) with a /reserved-memory ramoops node: the region is described
+    the way a board's DT describes it, and no ramoops.* parameter is given."""
+    base = f"{a.logdir}/qemu.dtb"
+    dump = qemu_cmd(a, accel) + ["-machine", f"dumpdtb={base}"]
+    subprocess.run(dump, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], check=True,
+                         capture_output=True, text=True).stdout
+    props = dict(DT_RAMOOPS)
+    for item in filter(None, a.dt_ramoops.split(",")):
+        name, value = item.split("=")
+        props[name] = int(value, 0)
+    addr = RAMOOPS_ADDR[a.arch]
+    node = ("\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n"
+            "\t\tranges;\n\n"
+            f"\t\tramoops@{addr:x} {{\n\t\t\tcompatible = \"ramoops\";\n"
+            f"\t\t\treg = <0x0 {addr:#x} 0x0 {RAMOOPS_SIZE:#x}>;\n"
+            + "".join(f"\t\t\t{k} = <{v:#x}>;\n" for k, v in props.items())
+            + "\t\t};\n\t};\n")
+    end = dts.rindex("};")
+    with open(f"{a.logdir}/ramoops.dts", "w") as f:
+        f.write(dts[:end] + node + dts[end:])
+    out = f"{a.logdir}/ramoops.dtb"
+    subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", out, f"{a.logdir}/ramoops.dts"],
+                   check=True, stderr=open(f"{a.logdir}/dtc.log", "w"))
+    return out
 
 
 def ram_write(a, offset, data):
@@ -167,11 +274,13 @@ def choose_accel(a):
     the build folder so the probe runs once per machine."""
     if a.accel != "auto":
         return a.accel
+    if a.arch != "x86_64":
+        return "tcg"  # an arm64 guest on an x86 host
     cache = os.path.join(a.build, "accel")
     if os.path.exists(cache):
         return open(cache).read().strip()
     verdict = "tcg"
-    if a.arch == "x86_64" and os.access("/dev/kvm", os.R_OK | os.W_OK):
+    if os.access("/dev/kvm", os.R_OK | os.W_OK):
         probe = argparse.Namespace(**vars(a))
         probe.logdir = os.path.join(a.build, "kvm-probe")
         probe.test, probe.timeout, probe.on = "none", 30, []
@@ -194,6 +303,13 @@ def run(a, accel, quiet=False):
     make_mbox(f"{a.logdir}/mbox.tar", files)
     console = f"{a.logdir}/console.log"
     open(console, "w").close()
+    if a.dt_ramoops is not None:
+        a.dtb = make_dtb(a, accel)
+    if a.save_disk:
+        # An empty FAT file system for U-Boot's "pstore save virtio 1 /".
+        subprocess.run(["truncate", "-s", "16M", f"{a.logdir}/save.img"], check=True)
+        subprocess.run(["mformat", "-i", f"{a.logdir}/save.img", "-v", "PSTORE", "::"],
+                       check=True)
     cmd = qemu_cmd(a, accel)
     with open(f"{a.logdir}/qemu.cmd", "w") as f:
         f.write(" ".join(cmd) + "\n")
@@ -207,11 +323,22 @@ def run(a, accel, quiet=False):
     status = "timeout"
     resets, rng = 0, random.Random(a.seed)
     faults = open(f"{a.logdir}/faults.log", "w")
+    serial = Serial(f"{a.logdir}/serial.sock") if a.uboot else None
+    typed, pending, prompts = 0, [], 0  # U-Boot: boots seen, commands left
     while True:
         if proc.poll() is not None:
             status = "exited"
             break
         text = open(console, "rb").read().decode(errors="replace")
+        if serial:
+            if text.count(UBOOT_AUTOBOOT) > typed:
+                typed = text.count(UBOOT_AUTOBOOT)
+                serial.type("\r")
+                pending, prompts = uboot_commands(a), text.count(UBOOT_PROMPT)
+            elif pending and text.count(UBOOT_PROMPT) > prompts:
+                # One command at a time, each at a fresh prompt.
+                prompts = text.count(UBOOT_PROMPT)
+                serial.type(pending.pop(0) + "\r")
         if "GUEST-DONE" in text:
             status = "done"
             break
@@ -240,6 +367,11 @@ def run(a, accel, quiet=False):
             proc.kill()
             proc.wait()
     read_mbox(f"{a.logdir}/mbox.tar", f"{a.logdir}/mbox")
+    if a.save_disk:
+        os.makedirs(f"{a.logdir}/saved")
+        subprocess.run(["mcopy", "-n", "-i", f"{a.logdir}/save.img", "-s", "::/*",
+                        f"{a.logdir}/saved/"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
     text = open(console, "rb").read().decode(errors="replace")
     boots = text.count("GUEST-READY")
     with open(f"{a.logdir}/result", "w") as f:
@@ -263,7 +395,16 @@ def main():
     p.add_argument("--initrd", default=os.environ.get("INITRD"))
     p.add_argument("--build", default=os.environ.get("BUILD", "build"))
     p.add_argument("--bios")
+    p.add_argument("--uboot", help="arm64: boot through this U-Boot (u-boot.bin)")
+    p.add_argument("--uboot-cmd", action="append", default=[],
+                   help="a command typed at U-Boot's prompt at every boot, before booti")
     p.add_argument("--dtb")
+    p.add_argument("--save-disk", action="store_true",
+                   help="a second virtio disk with an empty FAT file system (the second "
+                   "one U-Boot sees), its files copied to <logdir>/saved afterwards")
+    p.add_argument("--dt-ramoops", metavar="PROP=VALUE,...",
+                   help="arm64: describe ramoops in QEMU's DT (these properties over "
+                   "the defaults), no ramoops.* parameters")
     p.add_argument("--test", required=True)
     p.add_argument("--logdir", required=True)
     p.add_argument("--timeout", type=float, default=120)

@@ -43,6 +43,8 @@ case $BOOT in
 	cp /sys/fs/pstore/error_report-* /mbox/records/ 2>/dev/null
 	cp /sys/fs/pstore/dmesg-* /sys/fs/pstore/console-* /mbox/upstream/ 2>/dev/null
 	ls -l /sys/fs/pstore > /mbox/pstore-boot2.txt
+	# The device tree this boot was given (arm64: as U-Boot fixed it up).
+	[ -r /sys/firmware/fdt ] && cp /sys/firmware/fdt /mbox/fdt-boot2.dtb
 	save_dmesg /mbox/dmesg-boot2.txt
 	check "error_report records survived the reboot" ls /sys/fs/pstore/error_report-ramoops-0
 	pstore-reader list > /mbox/reader-list.txt 2>&1
