@@ -31,6 +31,11 @@ if [ ! -f "$TREE/Makefile" ]; then
 	cp -al "$PRISTINE" "$TREE" 2>/dev/null || cp -a "$PRISTINE" "$TREE"
 fi
 
+# One assembly of a tree at a time: make test builds the arm64 kernel in the
+# background from the same tree while x86 builds go on.
+exec 9> "$TREE.lock"
+flock 9
+
 STAGE=$TREE.stage
 rm -rf "$STAGE"
 mkdir -p "$STAGE"

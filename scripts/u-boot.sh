@@ -82,5 +82,5 @@ cmp -s "$tmp/.config" "$OUT/.config" || cp "$tmp/.config" "$OUT/.config"
 rm -rf "$tmp"
 
 quiet make -C "$SRC" O="$OUT" CROSS_COMPILE=$CROSS \
-	CC="ccache ${CROSS}gcc" HOSTCC="ccache gcc" -j"$(nproc)" all
+	CC="ccache ${CROSS}gcc" HOSTCC="ccache gcc" -j"${JOBS:-$(nproc)}" all
 echo "$build_key" > "$OUT/.pstore-build"
