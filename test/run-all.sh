@@ -7,8 +7,9 @@
 # A "not ok ... # TODO" (a known failure, with its reason) or "# SKIP" is
 # counted as skipped, never hidden; any other "not ok" fails the run.
 #
-# KVERS selects the kernels (default "6.12 6.1"); ARM64=0 leaves out the arm64
-# suite (6.12 through U-Boot).
+# KVERS selects the x86 kernels (default "6.12 6.1"); the arm64 suite (6.12
+# through U-Boot) runs with 6.12, or alone with KVERS= ARM64=1; ARM64=0
+# leaves it out.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -119,7 +120,7 @@ LIST
 # The arm64 kernel and U-Boot are built in the background, on one core and
 # niced, while the x86 guests run: those keep about one core busy.
 arm64_build_start() {
-	[ "${ARM64:-1}" = 0 ] && return
+	[ "${ARM64:-auto}" = 0 ] && return
 	ARM64_BUILD_T0=$(date +%s)
 	(nice -n 10 make -s KVER=6.12 ARCH=arm64 JOBS=1 kernel initramfs &&
 		JOBS=1 nice -n 10 scripts/u-boot.sh "$BUILD/u-boot-arm64") \
@@ -142,6 +143,12 @@ arm64_tests() {
 		"$LOGS/arm64-build-wait.log" arm64_build_wait || return 0
 	local KERNEL=$BUILD/out-$k-arm64/arch/arm64/boot/Image
 	local INITRD=$BUILD/initramfs-$k-arm64.cpio.gz
+	# U-Boot's own checkpatch (its .checkpatch.conf: --strict --u-boot).
+	local patch out
+	for patch in patches/u-boot/*.patch; do
+		out=$(cd "$ub.src" && scripts/checkpatch.pl "$REPO/$patch" 2>&1 | grep '^total:')
+		emit "$p""u-boot series: " <<< "$( [[ $out == "total: 0 errors, 0 warnings, 0 checks"* ]] && echo ok || echo "not ok") - checkpatch $(basename "$patch"): ${out#total: }"
+	done
 	# The layout U-Boot was configured with (test/u-boot/qemu_arm64.config),
 	# then another one set at its prompt, ftrace zone included: U-Boot finds
 	# every record where the kernel put it in both.
@@ -275,7 +282,7 @@ for kver in $KVERS; do
 	vm_tests "$kver"
 	if [ "$kver" = 6.12 ]; then lockdep_tests "$kver"; fi
 done
-case " $KVERS " in *" 6.12 "*) [ "${ARM64:-1}" = 0 ] || arm64_tests ;; esac
+case "${ARM64:-auto} $KVERS " in 1*|"auto "*" 6.12 "*) arm64_tests ;; esac
 
 echo "1..$n"
 echo "# total time $(( $(date +%s) - start )) s; logs in $LOGS"
