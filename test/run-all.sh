@@ -14,7 +14,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 BUILD=${BUILD:-$REPO/build}
-KVERS=${KVERS:-6.12 6.1}
+KVERS=${KVERS-6.12 6.1}
 LOGS=$BUILD/logs
 mkdir -p "$LOGS"
 export BUILD
