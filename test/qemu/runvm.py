@@ -62,20 +62,26 @@ def ramoops_params(arch):
             "ramoops.ftrace_size=0 ramoops.error_report_size=0x40000")
 
 
+def connect_unix(path, timeout):
+    """Connect to a socket QEMU creates, waiting for it to appear."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.connect(path)
+            return sock
+        except OSError:
+            sock.close()
+            if time.time() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class Qmp:
     """A minimal QMP client: one command at a time, events ignored."""
 
     def __init__(self, path, timeout=10):
-        deadline = time.time() + timeout
-        while True:
-            try:
-                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                self.sock.connect(path)
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.05)
+        self.sock = connect_unix(path, timeout)
         self.file = self.sock.makefile("rw")
         self._read()  # greeting
         self.cmd("qmp_capabilities")
@@ -191,16 +197,7 @@ class Serial:
     guest never waits on a full socket."""
 
     def __init__(self, path, timeout=10):
-        deadline = time.time() + timeout
-        while True:
-            try:
-                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                self.sock.connect(path)
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.02)
+        self.sock = connect_unix(path, timeout)
         threading.Thread(target=self._drain, daemon=True).start()
 
     def _drain(self):
