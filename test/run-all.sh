@@ -282,7 +282,7 @@ for kver in $KVERS; do
 	vm_tests "$kver"
 	if [ "$kver" = 6.12 ]; then lockdep_tests "$kver"; fi
 done
-case "${ARM64:-auto} $KVERS " in 1*|"auto "*" 6.12 "*) arm64_tests ;; esac
+case "${ARM64:-auto} $KVERS " in 1" "*|"auto "*"6.12 "*) arm64_tests ;; esac
 
 echo "1..$n"
 echo "# total time $(( $(date +%s) - start )) s; logs in $LOGS"
