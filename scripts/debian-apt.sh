@@ -25,8 +25,7 @@ for f in /etc/apt/sources.list.d/*.sources; do
 done
 for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
 	[ -r "$f" ] || continue
-	sed -n 's/^deb \(.*\)/deb \1\ndeb-src \1/p' "$f" > "$APTDIR/sources/$(basename "$f" .list)-$$.list"
-	mv "$APTDIR/sources/$(basename "$f" .list)-$$.list" "$APTDIR/sources/$(basename "$f")"
+	sed -n 's/^deb \(.*\)/deb \1\ndeb-src \1/p' "$f" > "$APTDIR/sources/$(basename "$f")"
 done
 
 apt_opts=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$APTDIR/sources"
@@ -61,13 +60,14 @@ unpack-arm64)
 	;;
 source)
 	dest=$2 pkg=$3
-	update amd64
+	update "$(dpkg --print-architecture)"
 	dsc=$(ls "$APTDIR/src/${pkg}_"*.dsc 2>/dev/null | head -n 1 || true)
 	if [ -z "$dsc" ]; then
 		(cd "$APTDIR/src" && apt-get "${apt_opts[@]}" source --download-only "$pkg")
 		dsc=$(ls "$APTDIR/src/${pkg}_"*.dsc | head -n 1)
 	fi
 	rm -rf "$dest"
+	# apt checked the archive's signatures when it fetched the .dsc.
 	dpkg-source --no-check -x "$dsc" "$dest" >/dev/null
 	;;
 *)
