@@ -77,28 +77,22 @@ check_vm() {
 	emit "$kver/$GARCH: $name: " < <(test/check_reports.py "$LOGS/$kver-$GARCH/$name" "$@")
 }
 
-# Bad sizes for the error report region, one boot each: NAME|PARAMS|REASON,
-# as ramoops module parameters (x86) or as properties of the DT node (arm64).
-bad_params() {
-	local k=$1 name params expect
-	while IFS='|' read -r name params expect; do
-		run_vm "$k" "bad-param-$name" bad-param --append "$params" \
-			--put expect=<(echo "$expect")
-	done <<'LIST'
-size-not-pow2|ramoops.error_report_size=0x30000|error_report_size is not a power of two
-size-too-big|ramoops.error_report_size=0x200000|error_report_size does not fit beside the other regions
-slot-not-pow2|ramoops.error_report_record_size=0x3000|error_report_record_size is not a power of two
-slot-too-small|ramoops.error_report_record_size=0x200|error_report_record_size is below 1024
-slot-over-region|ramoops.error_report_size=0x2000 ramoops.error_report_record_size=0x4000|error_report_record_size exceeds error_report_size
-overlaps-dmesg|ramoops.record_size=0x80000 ramoops.error_report_size=0x80000|leaves no room for a dmesg record
-too-small-for-ecc|ramoops.ecc=100 ramoops.error_report_record_size=0x400|cannot set up
-LIST
-}
-
-bad_dt() {
-	local k=$1 name props expect
+# Bad sizes for the error report region, one boot each: NAME|PROPS|REASON.
+# PROPS are the ramoops DT node's properties; "bad_sizes K dt" gives them in
+# QEMU's device tree (arm64), "bad_sizes K param" as the ramoops module
+# parameters of the same name (error-report-size: ramoops.error_report_size,
+# ecc-size: ramoops.ecc) on x86.
+bad_sizes() {
+	local k=$1 how=$2 name props expect params
 	while IFS='|' read -r name props expect; do
-		run_vm "$k" "bad-dt-$name" bad-param --dt-ramoops "$props" \
+		if [ "$how" = dt ]; then
+			run_vm "$k" "bad-dt-$name" bad-param --dt-ramoops "$props" \
+				--put expect=<(echo "$expect")
+			continue
+		fi
+		params=$(tr ',' '\n' <<< "$props" | sed 's/^ecc-size=/ecc=/; s/-/_/g; s/^/ramoops./' |
+			paste -sd' ')
+		run_vm "$k" "bad-param-$name" bad-param --append "$params" \
 			--put expect=<(echo "$expect")
 	done <<'LIST'
 size-not-pow2|error-report-size=0x30000|error_report_size is not a power of two
@@ -156,8 +150,13 @@ arm64_tests() {
 	run_vm "$k" uboot-reports error-report --uboot "$ub/u-boot.bin" "${show[@]}" \
 		--append "$detectors" --put triggers=test/guest/triggers/few.txt
 	check_vm "$k" uboot-reports
+	local configured=() size
+	for size in MEM_SIZE RECORD_SIZE CONSOLE_SIZE FTRACE_SIZE PMSG_SIZE ECC_SIZE \
+		ERROR_REPORT_SIZE ERROR_REPORT_RECORD_SIZE; do
+		configured+=("$(sed -n "s/^CONFIG_CMD_PSTORE_$size=//p" test/u-boot/qemu_arm64.config)")
+	done
 	emit "$p""uboot-reports: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-reports" \
-		0x100000 0x10000 0x20000 0 0x10000 0 0x40000 0x2000)
+		"${configured[@]}")
 	local layout="0x200000 0x20000 0x10000 0x10000 0x8000 0 0x80000 0x4000"
 	run_vm "$k" uboot-layout error-report --uboot "$ub/u-boot.bin" \
 		--uboot-cmd "pstore set 0x50000000 $layout" "${show[@]}" \
@@ -169,7 +168,7 @@ arm64_tests() {
 	run_vm "$k" dt-ecc error-report --dt-ramoops "ecc-size=16" --append "$detectors" \
 		--put triggers=test/guest/triggers/few.txt
 	check_vm "$k" dt-ecc --ecc
-	bad_dt "$k"
+	bad_sizes "$k" dt
 }
 
 # Damaged records (bits flipped, ranges zeroed in the RAM file), without and
@@ -253,7 +252,7 @@ vm_tests() {
 	for suite in error_report_notify ramoops_error_report; do
 		emit "$k/$GARCH: kunit: " < <(test/ktap.py "$LOGS/$k-$GARCH/kunit/mbox/dmesg.txt" "$suite")
 	done
-	bad_params "$k"
+	bad_sizes "$k" param
 }
 
 echo "TAP version 13"
