@@ -27,7 +27,7 @@ fi
 echo
 echo "== capture cost in the report path (measured in the kernel), 20 KASAN + 20 KFENCE + 20 WARN =="
 test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture" \
-	--timeout 300 --append "kasan_multi_shot kfence.sample_interval=10" > "$log-capture.tap" || true
+	--timeout 300 --append "kasan_multi_shot test.kfence_interval=10" > "$log-capture.tap" || true
 python3 test/bench/capture-figures.py "$log/capture/mbox" || echo "capture: run failed, see $log/capture/console.log"
 
 echo

@@ -12,7 +12,7 @@ make -s KVER=6.12 ARCH=x86_64 kernel initramfs
 log=$BUILD/logs/demo
 test/qemu/runvm.py --arch x86_64 --kernel "$BUILD/out-6.12-x86_64/arch/x86/boot/bzImage" \
 	--initrd "$BUILD/initramfs-6.12-x86_64.cpio.gz" --test demo --logdir "$log" \
-	--timeout 240 --append "kfence.sample_interval=10" > "$log.tap" || {
+	--timeout 240 --append "test.kfence_interval=10" > "$log.tap" || {
 	cat "$log.tap"
 	echo "demo: the guest did not finish; see $log/console.log" >&2
 	exit 1
