@@ -157,8 +157,8 @@ def qemu_cmd(a, accel):
     if a.bios:
         cmd += ["-bios", a.bios]
     elif a.arch == "x86_64":
-        # qboot, not SeaBIOS: it hands QEMU's ACPI tables on and starts
-        # the kernel at once, where SeaBIOS takes seconds under TCG.
+        # qboot, not SeaBIOS: it hands QEMU's ACPI tables on and loads
+        # the kernel without SeaBIOS's device set-up, less to emulate.
         cmd += ["-bios", QBOOT]
     if a.dtb:
         cmd += ["-dtb", a.dtb]
