@@ -29,6 +29,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import subprocess
@@ -132,19 +133,23 @@ def read_mbox(path, dest):
         print(f"# mailbox unreadable: {e}", file=sys.stderr)
 
 
-def qemu_cmd(a, accel):
-    if a.arch == "x86_64":
+def machine_args(arch):
+    """QEMU's machine and CPU for the guest."""
+    if arch == "x86_64":
         # No 5-level paging. With it, identify_cpu() zeroes the boot CPU's
         # feature words before reading them again, interrupts on: an
         # interrupt in between sees pgtable_l5_enabled() false, and KASAN
         # takes every 5-level direct-map address for a wild access. TCG
         # makes that window wide; it hit early boots after warm resets
         # (an upstream race, not this project's code).
-        cmd = ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max,la57=off"]
-    else:
-        # Pointer authentication with QEMU's own cheap algorithm: TCG is
-        # several times slower with the architected one.
-        cmd = ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max,pauth-impdef=on"]
+        return ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max,la57=off"]
+    # Pointer authentication with QEMU's own cheap algorithm: TCG is
+    # several times slower with the architected one.
+    return ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max,pauth-impdef=on"]
+
+
+def qemu_cmd(a, accel):
+    cmd = machine_args(a.arch)
     if a.ram_file:
         cmd += ["-object", f"memory-backend-file,id=ram0,size={a.mem},"
                 f"mem-path={a.ram_file},share=on", "-machine", "memory-backend=ram0"]
@@ -189,6 +194,8 @@ def serial_args(a):
 def kernel_cmdline(a):
     console = "console=ttyS0" if a.arch == "x86_64" else "console=ttyAMA0"
     append = f"{console} panic=1 oops=panic loglevel=7"
+    if getattr(a, "tsc_khz", None):
+        append += f" tsc_early_khz={a.tsc_khz}"
     # The test's own parameters last: for a repeated one the last wins.
     if a.ramoops and a.arch == "x86_64":
         append += " " + ramoops_params(a.arch)
@@ -300,6 +307,53 @@ def choose_accel(a):
         f.write(verdict + "\n")
     print(f"# accelerator: {verdict} (probed once, cached in {cache})", file=sys.stderr)
     return verdict
+
+
+def measure_tsc_khz(a, accel):
+    """The TSC's frequency for tsc_early_khz=. The x86 guest has neither ACPI
+    nor so an HPET (test/kconfig/x86_64.config), and calibrating the TSC
+    against the PIT alone fails in about one TCG boot out of six, which
+    leaves printk's clock on jiffies. Under TCG the guest's TSC is the
+    host's, so one calibration that worked holds for every boot on this
+    machine: the kernel's own, read from its first lines, kept in the build
+    folder like the accelerator."""
+    if a.arch != "x86_64" or accel != "tcg":
+        return None
+    cache = os.path.join(a.build, "tsc-khz")
+    if os.path.exists(cache):
+        return open(cache).read().strip() or None
+    khz = None
+    # The machine and CPU of qemu_cmd(), the kernel alone; it is stopped
+    # as soon as it has said what it found, a fraction of a second in.
+    cmd = machine_args("x86_64") + [
+        "-accel", accel, "-m", a.mem, "-display", "none", "-monitor", "none",
+        "-no-user-config", "-serial", "stdio", "-bios", QBOOT, "-no-reboot",
+        "-kernel", a.kernel, "-append", "console=ttyS0 loglevel=7"]
+    for _ in range(8):
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, errors="replace")
+        fast = False
+        timer = threading.Timer(60, proc.kill)
+        timer.start()
+        for line in proc.stdout:
+            if "Fast TSC calibration using PIT" in line:
+                fast = True
+            m = re.search(r"tsc: Detected (\d+)\.(\d{3}) MHz processor", line)
+            if m or "TSC unstable" in line or "calibrate" in line:
+                if m and fast:
+                    khz = str(int(m.group(1)) * 1000 + int(m.group(2)))
+                break
+        timer.cancel()
+        proc.kill()
+        proc.wait()
+        if khz:
+            break
+    os.makedirs(a.build, exist_ok=True)
+    with open(cache, "w") as f:
+        f.write((khz or "") + "\n")
+    print(f"# TSC: {khz + ' kHz' if khz else 'not calibrated'} (measured once, cached in {cache})",
+          file=sys.stderr)
+    return khz
 
 
 def run(a, accel, quiet=False):
@@ -434,7 +488,9 @@ def main():
                    help="a reset comes at a random moment within this many seconds")
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()
-    return run(a, choose_accel(a))
+    accel = choose_accel(a)
+    a.tsc_khz = measure_tsc_khz(a, accel) if a.kernel and not a.uboot else None
+    return run(a, accel)
 
 
 if __name__ == "__main__":

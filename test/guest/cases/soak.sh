@@ -4,6 +4,9 @@
 # one left (each record either archived intact or flagged and kept), count
 # it, then storm; the host resets the VM at a random moment of the storm
 # (runvm.py --resets). After the last reset the guest collects and ends.
+# During the storm "pstore-reader watch" archives and frees slots as a
+# device's daemon would, so reports keep being written until the reset and
+# the reset often lands in the middle of one (or of the reader's work).
 # Records pstore-reader flags (torn by a reset in mid-write) are then
 # removed by this script, as an operator would once they are copied to
 # unparsed/, so that the slots keep taking reports.
@@ -31,6 +34,7 @@ fi
 
 insmod /lib/modules/error_report_test.ko
 mbox_save
+pstore-reader --archive-dir /tmp/archive watch > /dev/null 2> /tmp/watch.err &
 echo "STORM-RUNNING boot $BOOT"
 i=0
 while [ $i -lt 400 ]; do
