@@ -31,6 +31,10 @@ test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$l
 python3 test/bench/capture-figures.py "$log/capture/mbox" || echo "capture: run failed, see $log/capture/console.log"
 
 echo
+echo "== reports per 64 KiB if compressed and packed at byte granularity (estimate over test/data/records) =="
+python3 test/bench/compressibility.py test/data/records/error_report-ramoops-*
+
+echo
 echo "== boot time to init, with and without the error report region (5 boots each) =="
 for region in 0x40000 0; do
 	for i in 1 2 3 4 5; do

@@ -186,6 +186,7 @@ fault_tests() {
 		emit "$k/x86_64: $name: " < <(test/check_fault.py "$LOGS/$k-x86_64/$name" $ecc)
 	done
 	rm -f "$BUILD/ram-$k.img"
+	primary "$k" || return 0
 	run_vm "$k" soak-short soak --append "kasan_multi_shot" --resets 5 \
 		--put resets=<(echo 5)
 }
@@ -214,6 +215,15 @@ lockdep_tests() {
 		fi)
 }
 
+# primary KVER: true for the kernel every case runs on. On 6.1 the cases
+# left out test code that is the same in both series and that another 6.1
+# case reaches too: the storm (the lockdep storm is one), the cut of a long
+# report (the capture library alone), the short soak (6.1's torn and
+# damaged records are the fault runs'), and most bad sizes (one function).
+primary() {
+	[ "$1" != 6.1 ]
+}
+
 # The guest tests for one kernel. Each boots, reboots warm or crashes, and
 # checks what pstore kept.
 vm_tests() {
@@ -230,9 +240,11 @@ vm_tests() {
 	run_vm "$k" reports-crash error-report --append "$detectors" \
 		--put triggers=test/guest/triggers/crash.txt --put finish=<(echo crash)
 	check_vm "$k" reports-crash
-	run_vm "$k" reports-storm error-report --append "$detectors $big" --smp 4 \
-		--put triggers=/dev/null --put storm=<(echo 20)
-	check_vm "$k" reports-storm --storm --capacity 32
+	if primary "$k"; then
+		run_vm "$k" reports-storm error-report --append "$detectors $big" --smp 4 \
+			--put triggers=/dev/null --put storm=<(echo 20)
+		check_vm "$k" reports-storm --storm --capacity 32
+	fi
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \
 		--put triggers=test/guest/triggers/nested.txt
@@ -240,10 +252,12 @@ vm_tests() {
 	run_vm "$k" reports-ecc error-report --append "$detectors ramoops.ecc=1" \
 		--put triggers=test/guest/triggers/few.txt
 	check_vm "$k" reports-ecc --ecc
-	run_vm "$k" reports-truncated error-report \
-		--append "$detectors ramoops.error_report_record_size=0x1000" \
-		--put triggers=test/guest/triggers/kasan.txt
-	check_vm "$k" reports-truncated --truncated
+	if primary "$k"; then
+		run_vm "$k" reports-truncated error-report \
+			--append "$detectors ramoops.error_report_record_size=0x1000" \
+			--put triggers=test/guest/triggers/kasan.txt
+		check_vm "$k" reports-truncated --truncated
+	fi
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
 	run_vm "$k" runtime-collect runtime --append "$detectors"
 	fault_tests "$k"
@@ -251,12 +265,10 @@ vm_tests() {
 	for suite in error_report_notify ramoops_error_report; do
 		emit "$k/$GARCH: kunit: " < <(test/ktap.py "$LOGS/$k-$GARCH/kunit/mbox/dmesg.txt" "$suite")
 	done
-	# The checks are one function, the same in both series: every case on
-	# the primary kernel, two on 6.1.
-	if [ "$k" = 6.1 ]; then
-		bad_sizes "$k" param size-not-pow2 too-small-for-ecc
-	else
+	if primary "$k"; then
 		bad_sizes "$k" param
+	else
+		bad_sizes "$k" param size-not-pow2 too-small-for-ecc
 	fi
 }
 
