@@ -57,6 +57,10 @@ INITRD := $(BUILD)/initramfs-$(FLAVOUR).cpio.gz
 MODDIR := $(BUILD)/module-$(FLAVOUR)
 GUEST := $(BUILD)/guest-$(ARCH)
 export KVER ARCH BUILD KTAG TREE OUT KERNEL INITRD KARCH CROSS MODDIR SYSROOT
+# ccache hashes the compiler's arguments, in which the kernel build puts
+# absolute paths to the tree; relative to the clone, a second clone (CI's
+# clean ones) finds the first one's objects.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
 	CC="ccache $(CROSS)gcc" KBUILD_BUILD_TIMESTAMP="2026-01-01" \
