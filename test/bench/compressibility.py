@@ -8,10 +8,9 @@ the two ways to the issue's 40 KASAN reports per 64 KiB: deflate (the
 kernel's zlib, as pstore already uses for dmesg records), and zstd with a
 dictionary of raw report text built into the kernel (6.12's zstd wrapper has
 zstd_create_cdict_byreference(); 6.1's has no dictionary API). Each record's
-dictionary leaves that record's own report kind out, so that it is not
-compressed against itself: the figure is for a report the dictionary has
-never seen. Every packed record pays the current header (struct
-error_report_header) and a 4-byte length.
+dictionary leaves that record out (see main() for what it holds), so that
+it is not compressed against itself. Every packed record pays the current
+header (struct error_report_header) and a 4-byte length.
 """
 import os
 import statistics

@@ -310,8 +310,8 @@ def choose_accel(a):
 
 
 def measure_tsc_khz(a, accel):
-    """The TSC's frequency for tsc_early_khz=. The x86 guest has neither ACPI
-    nor so an HPET (test/kconfig/x86_64.config), and calibrating the TSC
+    """The TSC's frequency for tsc_early_khz=. The x86 guest has no ACPI,
+    so no HPET (test/kconfig/x86_64.config), and calibrating the TSC
     against the PIT alone fails in about one TCG boot out of six, which
     leaves printk's clock on jiffies. Under TCG the guest's TSC is the
     host's, so one calibration that worked holds for every boot on this
