@@ -65,6 +65,9 @@ fi
 # the same bytes and ccache finds every object.
 SOURCE_DATE_EPOCH=$(dpkg-parsechangelog -l "$SRC/debian/changelog" -STimestamp)
 export SOURCE_DATE_EPOCH
+# ccache's depend mode, as for the kernel (Makefile): a miss costs no extra
+# preprocessor run.
+export CCACHE_DEPEND=${CCACHE_DEPEND:-1}
 
 # .config is made in a scratch folder and copied only if its content
 # changed, so that an unchanged configuration rebuilds nothing.
