@@ -168,7 +168,8 @@ arm64_tests() {
 	done
 	emit "$p""uboot-reports: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-reports" \
 		"${configured[@]}")
-	local layout="0x200000 0x20000 0x10000 0x10000 0x8000 0 0x80000 0x4000"
+	# Slots of 1 KiB: U-Boot joins the slots a report spans as the kernel does.
+	local layout="0x200000 0x20000 0x10000 0x10000 0x8000 0 0x80000 0x400"
 	run_vm "$k" uboot-layout error-report --uboot "$ub/u-boot.bin" \
 		--uboot-cmd "pstore set 0x50000000 $layout" "${show[@]}" \
 		--append "$detectors" --put triggers=test/guest/triggers/contexts-arm64.txt
@@ -237,9 +238,8 @@ primary() {
 # checks what pstore kept.
 vm_tests() {
 	local k=$1 detectors="kasan_multi_shot test.kfence_interval=10"
-	# 32 slots of 16 KiB where every report must be whole: a KASAN report
-	# from softirq with a deep stack can pass the default 8 KiB (it is then
-	# cut visibly; reports-truncated tests that).
+	# 32 slots of 16 KiB where every report must be whole, one slot each
+	# (the storm's capacity is counted in slots).
 	local big="ramoops.error_report_size=0x80000 ramoops.error_report_record_size=0x4000"
 	run_vm "$k" pstore-reboot pstore-reboot
 	run_vm "$k" kselftest-error-report kselftest-error-report
@@ -258,12 +258,17 @@ vm_tests() {
 		--append "$detectors ramoops.error_report_record_size=0x4000" \
 		--put triggers=test/guest/triggers/nested.txt
 	check_vm "$k" reports-nested --nested
-	run_vm "$k" reports-ecc error-report --append "$detectors ramoops.ecc=1" \
+	# Slots of 1 KiB with ECC: each report spans several slots, each with
+	# its parity; the ECC notice adds up those of the slots.
+	run_vm "$k" reports-ecc error-report \
+		--append "$detectors ramoops.ecc=1 ramoops.error_report_record_size=0x400" \
 		--put triggers=test/guest/triggers/few.txt
 	check_vm "$k" reports-ecc --ecc
 	if primary "$k"; then
+		# 4 slots of 4 KiB: a report spans at most a quarter of the
+		# region, one slot here, so a KASAN report is cut.
 		run_vm "$k" reports-truncated error-report \
-			--append "$detectors ramoops.error_report_record_size=0x1000" \
+			--append "$detectors ramoops.error_report_size=0x4000 ramoops.error_report_record_size=0x1000" \
 			--put triggers=test/guest/triggers/kasan.txt
 		check_vm "$k" reports-truncated --truncated
 	fi

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for the ramoops error report slots: a report per slot, the
- * first reports kept when the region is full, a slot freed by erasing its
- * record, records read back whole, an oversized record cut, slots torn by a
- * reset.
+ * KUnit tests for the ramoops error report slots: the first reports kept
+ * when the region is full, slots freed by erasing their record, records read
+ * back whole, a report spanning slots (also after a reboot), an oversized
+ * record cut, slots torn by a reset.
  *
  * Included at the end of fs/pstore/ram.c to reach its static functions. The
  * slots live in ordinary pages (memtype 2: cached), not in a reserved
@@ -12,8 +12,10 @@
 #include <kunit/test.h>
 #include <linux/gfp.h>
 
-#define RAM_TEST_SLOTS		4
-#define RAM_TEST_SLOT_SIZE	8192
+/* A report spans up to a quarter of the region: 4 slots here. */
+#define RAM_TEST_SLOTS		16
+#define RAM_TEST_SLOT_SIZE	1024
+#define RAM_TEST_SPAN		4
 
 struct ram_test {
 	struct ramoops_context cxt;
@@ -41,6 +43,18 @@ static int ram_test_init(struct kunit *test)
 	paddr = t->cxt.phys_addr;
 	ramoops_init_error_report(NULL, &t->cxt, &paddr);
 	test->priv = t;
+	return t->cxt.max_error_report_cnt == RAM_TEST_SLOTS &&
+	       t->cxt.max_error_report_span == RAM_TEST_SPAN ? 0 : -EINVAL;
+}
+
+/* What a warm reboot does: the slots are set up again over the same RAM. */
+static int ram_test_reboot(struct ram_test *t)
+{
+	phys_addr_t paddr = t->cxt.phys_addr;
+
+	ramoops_free_przs(&t->cxt);
+	t->cxt.error_report_size = t->cxt.size;
+	ramoops_init_error_report(NULL, &t->cxt, &paddr);
 	return t->cxt.max_error_report_cnt == RAM_TEST_SLOTS ? 0 : -EINVAL;
 }
 
@@ -133,18 +147,111 @@ static void ram_test_read_back(struct kunit *test)
 	kvfree(record.buf);
 }
 
-/* A record larger than a slot keeps its head and is reported as cut. */
+/* A record larger than the longest span keeps its head, reported as cut. */
 static void ram_test_oversized(struct kunit *test)
 {
 	struct ram_test *t = test->priv;
-	size_t size = RAM_TEST_SLOT_SIZE * 2;
+	size_t size = RAM_TEST_SLOT_SIZE * (RAM_TEST_SPAN + 1);
 	char *big = kunit_kzalloc(test, size, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, big);
 	memset(big, 'x', size);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, big, size), -EFBIG);
-	/* It took its slot all the same: the next report goes to the next one. */
-	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 1);
+	/* It took its slots all the same: the next report goes after them. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), RAM_TEST_SPAN);
+}
+
+/* Fill @size bytes with text that differs from slot to slot. */
+static char *ram_test_text(struct kunit *test, size_t size)
+{
+	char *text = kunit_kzalloc(test, size, GFP_KERNEL);
+	size_t i;
+
+	for (i = 0; text && i < size; i++)
+		text[i] = 'a' + (i / 100) % 26;
+	return text;
+}
+
+/* Read the next record and check it is @text; return its id. */
+static int ram_test_read_text(struct kunit *test, struct ram_test *t,
+			      const char *text, size_t size)
+{
+	struct pstore_record record;
+	ssize_t len;
+	int id;
+
+	memset(&record, 0, sizeof(record));
+	record.psi = &t->cxt.pstore;
+	len = ramoops_pstore_read(&record);
+	KUNIT_EXPECT_EQ(test, len, size);
+	if (len == size)
+		KUNIT_EXPECT_EQ(test, memcmp(record.buf, text, size), 0);
+	KUNIT_EXPECT_EQ(test, record.time.tv_sec, 1700000000);
+	id = len > 0 ? (int)record.id : -1;
+	kvfree(record.buf);
+	return id;
+}
+
+/*
+ * A report longer than a slot takes as many slots as it needs, is read back
+ * whole, and frees them all when erased; only its first slot is a record.
+ */
+static void ram_test_span(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	size_t size = 2500;	/* three slots of 1 KiB, header included */
+	char *text = ram_test_text(test, size);
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "after\n", 6), 3);
+	ramoops_pstore_open(&t->cxt.pstore);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "after\n", 6), 3);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 1), -EBUSY);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 0), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
+}
+
+/* A run of free slots too short for a report is passed over, not split. */
+static void ram_test_span_skips_gap(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	char *text = ram_test_text(test, 1500);	/* two slots */
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "a\n", 2), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "b\n", 2), 1);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "c\n", 2), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 1), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, 1500), 3);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "d\n", 2), 1);
+}
+
+/*
+ * After a reboot, the first slot's header tells the span again: the report
+ * reads back whole, and its slots, even one a reset left unwritten, are not
+ * given to another report.
+ */
+static void ram_test_span_reboot(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	size_t size = 2500;
+	char *text = ram_test_text(test, size);
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 3);
+	/* A reset before the second report's last slot was written. */
+	persistent_ram_zap(t->cxt.eprzs[5]);
+	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
+	ramoops_pstore_open(&t->cxt.pstore);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
+	/* Two slots of 1012 bytes (12: the zone header), less the time header. */
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 2 * 1012 -
+						 strlen("====1700000000.000000-D+2\n")),
+			3);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 6);
 }
 
 /* Read the next record; its id, or -1 when there is none. */
@@ -196,6 +303,9 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_erase_frees),
 	KUNIT_CASE(ram_test_read_back),
 	KUNIT_CASE(ram_test_oversized),
+	KUNIT_CASE(ram_test_span),
+	KUNIT_CASE(ram_test_span_skips_gap),
+	KUNIT_CASE(ram_test_span_reboot),
 	KUNIT_CASE(ram_test_torn),
 	{}
 };

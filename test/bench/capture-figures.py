@@ -25,13 +25,3 @@ print(f"ratio to the report's own printing: median {100 * statistics.median(rati
 ratio_mc = [c / max(m, 1) for (c, _, _), (_, m) in zip(rows, memcpy)]
 print(f"ratio to a memcpy of the same bytes: median {statistics.median(ratio_mc):.1f}x, "
       f"p99 {pct(ratio_mc, 99):.1f}x (target <= 20x)")
-slot = 8192
-for kind in ("kasan-uaf", "kfence-uaf", "warn"):
-    sizes = [b for (_, _, b), k in zip(rows, kinds) if k == kind]
-    if not sizes:
-        continue
-    need = statistics.median(sizes) + 12 + 36
-    fit = 1 << (int(need) - 1).bit_length()
-    print(f"{kind}: typical record {statistics.median(sizes):.0f} bytes; per 64 KiB: "
-          f"{65536 // slot} at the default 8 KiB slots, {65536 // fit} with {fit}-byte slots "
-          f"(target >= 40 KASAN)")

@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""capacity-figures.py MBOX KIND SLOT: one line of make bench's capacity
+figures, from a bench-capacity.sh run: how many reports the region kept,
+how many were dropped, and the median size of a kept record."""
+import os
+import statistics
+import sys
+
+mbox, kind, slot = sys.argv[1:4]
+
+
+def read(name):
+    return open(os.path.join(mbox, name)).read().strip()
+
+
+sizes = [int(line.split()[0]) for line in read("sizes.txt").splitlines() if line.strip()]
+print(f"{kind}, slots of {int(slot, 0)} bytes: {read('er_stored')} kept, "
+      f"{read('er_dropped')} dropped of {read('er_count')}; "
+      f"median record {statistics.median(sizes) if sizes else 0:.0f} bytes")
