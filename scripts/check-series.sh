@@ -25,7 +25,11 @@ if ! "$repo/scripts/make-series.sh" "$kver" "$series" > "$BUILD/logs/series-$kve
 	tap 1 "make series"
 	exit 0
 fi
-patches=("$series"/0[0-9][0-9][1-9]-*.patch)
+# Every patch but the cover letter (0000).
+patches=()
+for p in "$series"/[0-9][0-9][0-9][0-9]-*.patch; do
+	[[ $p == */0000-cover-letter.patch ]] || patches+=("$p")
+done
 tap 0 "make series: cover letter and ${#patches[@]} patches"
 
 # git am onto the pristine versions of every file the series touches.
@@ -55,7 +59,11 @@ done
 # kernel-doc; -Wall where this tree's kernel-doc has it (6.1's has not).
 kw=-Wall
 case $("$pristine/scripts/kernel-doc" -Wall -none /dev/null 2>&1) in *"Argument unknown"*) kw= ;; esac
-new=$(sed -n 's/^[0-9]* \(.*\.[ch]\)$/\1/p' "$repo/patches/new-files")
+# The new C files of this series: those of patches it has (6.1 has fewer).
+new=$(while read -r num f; do
+	case $num$f in [0-9]*.[ch]) ;; *) continue ;; esac
+	ls "$repo/patches/$kver/$num"-*.patch > /dev/null 2>&1 && echo "$f"
+done < "$repo/patches/new-files")
 n=$(cd "$built" && ./scripts/kernel-doc -none $kw $new 2>&1 | tee /dev/stderr | wc -l)
 tap "$n" "kernel-doc $kw: $n warnings in the new files" 2> /dev/null
 added=0

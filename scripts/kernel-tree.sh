@@ -47,7 +47,11 @@ SERIES=$TREE.series
 BUILD=$(dirname "$TREE") "$REPO/scripts/make-series.sh" "$PATCHDIR" "$SERIES" \
 	"$PRISTINE" > /dev/null
 shopt -s nullglob
-patches=("$SERIES"/0[0-9][0-9][1-9]-*.patch)
+# Every patch but the cover letter (0000).
+patches=()
+for p in "$SERIES"/[0-9][0-9][0-9][0-9]-*.patch; do
+	[[ $p == */0000-cover-letter.patch ]] || patches+=("$p")
+done
 copy_pristine "$PRISTINE" "$STAGE" "${patches[@]}"
 for p in "${patches[@]}"; do
 	if ! patch -p1 -d "$STAGE" -s --no-backup-if-mismatch -r - < "$p"; then

@@ -66,7 +66,7 @@ fi
 SOURCE_DATE_EPOCH=$(dpkg-parsechangelog -l "$SRC/debian/changelog" -STimestamp)
 export SOURCE_DATE_EPOCH
 # ccache's depend mode, as for the kernel (Makefile): a miss costs no extra
-# preprocessor run.
+# preprocessor run; scripts/ccache-cc keeps assembler sources out of it.
 export CCACHE_DEPEND=${CCACHE_DEPEND:-1}
 
 # .config is made in a scratch folder and copied only if its content
@@ -85,5 +85,6 @@ cmp -s "$tmp/.config" "$OUT/.config" || cp "$tmp/.config" "$OUT/.config"
 rm -rf "$tmp"
 
 quiet make -C "$SRC" O="$OUT" CROSS_COMPILE=$CROSS \
-	CC="ccache ${CROSS}gcc" HOSTCC="ccache gcc" -j"${JOBS:-$(nproc)}" all
+	CC="$REPO/scripts/ccache-cc ${CROSS}gcc" HOSTCC="$REPO/scripts/ccache-cc gcc" \
+	-j"${JOBS:-$(nproc)}" all
 echo "$build_key" > "$OUT/.pstore-build"

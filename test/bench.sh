@@ -32,7 +32,7 @@ python3 test/bench/capture-figures.py "$log/capture/mbox" || echo "capture: run 
 
 echo
 echo "== reports kept by a 64 KiB region, real reports raised until it is full (30 of each kind) =="
-for slot in 0x2000 0x400; do
+for slot in 0x2000 0x400 0x200; do
 	for kind in kasan-uaf kfence-uaf warn; do
 		test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capacity \
 			--logdir "$log/capacity-$slot-$kind" --timeout 300 \

@@ -54,14 +54,16 @@ for slot, want in sorted(plan.items(), key=lambda kv: int(kv[0])):
     seq, body = originals.get(int(slot), (None, b""))
     name = f"error_report-ramoops-{slot}"
     j = archived.get(seq)
-    in_unparsed = any(u.startswith(name + "-") for u in unparsed)
+    # A compressed record that no longer decompresses keeps its compressed
+    # bytes and gets pstore's ".enc.z" suffix.
+    in_unparsed = any(u.startswith((name + "-", name + ".enc.z-")) for u in unparsed)
     if want == "intact":
         ok = j is not None and j["text"] == body.decode(errors="replace") and name not in left
         desc = f"slot {slot}: intact after the damage: archived, identical, unlinked"
         if ecc and ok and j.get("ecc", "") != "ECC: No errors detected":
             desc += f" ({j.get('ecc')})"
     elif want == "flagged":
-        ok = j is None and in_unparsed and name in left
+        ok = j is None and in_unparsed and (name in left or name + ".enc.z" in left)
         desc = f"slot {slot}: damaged: not archived as good, copied to unparsed/, kept in pstore"
     else:
         ok = j is None and not in_unparsed and name not in left and \

@@ -12,6 +12,9 @@
  * A stored record shows up in the mounted pstorefs soon after, without a
  * reboot (pstore_request_update()), so one collector serves runtime and
  * next-boot collection alike.
+ *
+ * pstore_error_report_write() compresses the record on the way when it can
+ * (error_report_compress.c, CONFIG_PSTORE_ERROR_REPORT_COMPRESS).
  */
 #define pr_fmt(fmt) "pstore: " fmt
 
@@ -29,7 +32,7 @@ static int pstore_error_report_store(const void *buf, size_t size)
 	record.type = PSTORE_TYPE_ERROR_REPORT;
 	record.buf = (char *)buf;
 	record.size = size;
-	ret = psinfo->write(&record);
+	ret = pstore_error_report_write(&record);
 	if (!ret)
 		pstore_request_update();
 	return ret;
@@ -50,9 +53,12 @@ void pstore_register_error_report(void)
 	int ret;
 
 	pstore_error_report_sink.max_size = psinfo->error_report_size;
+	pstore_error_report_compress_init(psinfo->error_report_size);
 	ret = error_report_register_sink(&pstore_error_report_sink);
-	if (ret)
+	if (ret) {
 		pr_err("cannot store error reports in %s: %d\n", psinfo->name, ret);
+		pstore_error_report_compress_exit();
+	}
 }
 
 /**
@@ -63,4 +69,5 @@ void pstore_register_error_report(void)
 void pstore_unregister_error_report(void)
 {
 	error_report_unregister_sink(&pstore_error_report_sink);
+	pstore_error_report_compress_exit();
 }
