@@ -4,12 +4,14 @@
  * report text (error_report_dict.c), so that a region of reserved RAM keeps
  * several times more reports. A 6 KiB KASAN report takes about 1.1 KiB.
  *
- * Reports are compressed where they are written, in any context, NMI
- * included, so everything is allocated when the backend registers: one
- * compression context and one output buffer, taken with a trylock. A report
- * raised while another one is being compressed (or when compression is
- * off) is written as it is: a report is never held up, and never lost for
- * want of a compressor. The record then says it is not compressed.
+ * Reports are compressed where they are written, in any context, so
+ * everything is allocated when the backend registers: one compression
+ * context and one output buffer, taken with a cmpxchg, never waited for. A
+ * report raised while another one is being compressed (on another CPU, or
+ * by a WARN or KASAN report inside the compressor), in NMI (whose stack is
+ * small), or when compression is off, is written as it is: a report is
+ * never held up, and never lost for want of a compressor. The record then
+ * says it is not compressed.
  *
  * A compressed record is a byte naming the dictionary, then one zstd frame
  * (which holds the size of the text). Records are decompressed when pstore
@@ -21,11 +23,12 @@
 
 #include <linux/fs.h>
 #include <linux/moduleparam.h>
+#include <linux/atomic.h>
+#include <linux/hardirq.h>
 #include <linux/mutex.h>
 #include <linux/pstore.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/zstd.h>
 #include "internal.h"
 
@@ -39,8 +42,12 @@ module_param(error_report_compress, bool, 0444);
 MODULE_PARM_DESC(error_report_compress,
 		 "compress error report records (zstd and a built-in dictionary)");
 
-/* Compression: set up at registration, used from any context. */
-static DEFINE_RAW_SPINLOCK(compress_lock);
+/*
+ * Compression: set up at registration, used from any context. A flag, not
+ * a lock: a trylock always succeeds on a uniprocessor kernel, and would let
+ * an NMI or a report raised inside zstd reuse the context in use.
+ */
+static atomic_t compress_busy = ATOMIC_INIT(0);
 static void *cctx_workspace;
 static zstd_cctx *cctx;
 static zstd_cdict *cdict;
@@ -118,17 +125,17 @@ void pstore_error_report_compress_exit(void)
  * pstore_error_report_write() - write a report record, compressed if it can
  * @record: the record, its text in @record->buf
  *
- * Any context, NMI included: never waits for the compressor.
+ * Any context, NMI included: never waits for the compressor, and does not
+ * run it in NMI.
  *
  * Return: what the backend's write() returns.
  */
 int pstore_error_report_write(struct pstore_record *record)
 {
-	unsigned long flags;
 	size_t len;
 	int ret;
 
-	if (!cctx || !raw_spin_trylock_irqsave(&compress_lock, flags))
+	if (!cctx || in_nmi() || atomic_cmpxchg(&compress_busy, 0, 1))
 		return psinfo->write(record);
 	len = zstd_compress_using_cdict(cctx, compress_buf + 1,
 					compress_buf_size - 1, record->buf,
@@ -140,7 +147,7 @@ int pstore_error_report_write(struct pstore_record *record)
 		record->compressed = true;
 	}
 	ret = psinfo->write(record);
-	raw_spin_unlock_irqrestore(&compress_lock, flags);
+	atomic_set_release(&compress_busy, 0);
 	return ret;
 }
 

@@ -2,8 +2,8 @@
 /*
  * KUnit tests for the ramoops error report slots: the first reports kept
  * when the region is full, slots freed by erasing their record, records read
- * back whole, a report spanning slots (also after a reboot), an oversized
- * record cut, slots torn by a reset.
+ * back whole, a report spanning slots (also after a reboot), a stale erase
+ * refused, an oversized record cut, slots torn by a reset.
  *
  * Included at the end of fs/pstore/ram.c to reach its static functions. The
  * slots live in ordinary pages (memtype 2: cached), not in a reserved
@@ -68,28 +68,40 @@ static void ram_test_exit(struct kunit *test)
 	__free_pages(t->pages, t->order);
 }
 
-static int ram_test_write(struct ram_test *t, const char *text, size_t size)
+static int ram_test_write_at(struct ram_test *t, const char *text,
+			     size_t size, time64_t sec)
 {
 	struct pstore_record record;
 
 	memset(&record, 0, sizeof(record));
 	record.psi = &t->cxt.pstore;
 	record.type = PSTORE_TYPE_ERROR_REPORT;
-	record.time.tv_sec = 1700000000;
+	record.time.tv_sec = sec;
 	record.buf = (char *)text;
 	record.size = size;
 	return ramoops_pstore_write(&record) ?: (int)record.id;
 }
 
-static int ram_test_erase(struct ram_test *t, u64 id)
+static int ram_test_write(struct ram_test *t, const char *text, size_t size)
+{
+	return ram_test_write_at(t, text, size, 1700000000);
+}
+
+static int ram_test_erase_at(struct ram_test *t, u64 id, time64_t sec)
 {
 	struct pstore_record record = {
 		.psi = &t->cxt.pstore,
 		.type = PSTORE_TYPE_ERROR_REPORT,
 		.id = id,
+		.time.tv_sec = sec,
 	};
 
 	return ramoops_pstore_erase(&record);
+}
+
+static int ram_test_erase(struct ram_test *t, u64 id)
+{
+	return ram_test_erase_at(t, id, 1700000000);
 }
 
 /* Each report takes the first free slot; when none is free, it is refused. */
@@ -213,6 +225,23 @@ static void ram_test_span(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
 }
 
+/*
+ * A record erased after a newer report took its slot (a stale file) leaves
+ * the newer report alone: the slot's time tells them apart.
+ */
+static void ram_test_stale_erase(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+
+	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "old\n", 4, 1700000000), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_erase_at(t, 0, 1700000000), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "new\n", 4, 1700000100), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_erase_at(t, 0, 1700000000), -EBUSY);
+	/* The newer report is still there, and erased by its own record. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 1);
+	KUNIT_EXPECT_EQ(test, ram_test_erase_at(t, 0, 1700000100), 0);
+}
+
 /* A run of free slots too short for a report is passed over, not split. */
 static void ram_test_span_skips_gap(struct kunit *test)
 {
@@ -305,6 +334,7 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_oversized),
 	KUNIT_CASE(ram_test_span),
 	KUNIT_CASE(ram_test_span_skips_gap),
+	KUNIT_CASE(ram_test_stale_erase),
 	KUNIT_CASE(ram_test_span_reboot),
 	KUNIT_CASE(ram_test_torn),
 	{}
