@@ -15,6 +15,7 @@ def read(name):
 
 
 sizes = [int(line.split()[0]) for line in read("sizes.txt").splitlines() if line.strip()]
+full = "" if int(read("er_dropped")) else " (region not full: at least that many fit)"
 print(f"{kind}, slots of {int(slot, 0)} bytes: {read('er_stored')} kept, "
-      f"{read('er_dropped')} dropped of {read('er_count')}; "
+      f"{read('er_dropped')} dropped of {read('er_count')}{full}; "
       f"median record {statistics.median(sizes) if sizes else 0:.0f} bytes")
