@@ -45,18 +45,17 @@ done
 echo "target: >= 40 typical KASAN reports per 64 KiB"
 
 echo
-echo "== reports per 64 KiB if compressed and packed at byte granularity (estimate over test/data/records) =="
-python3 test/bench/compressibility.py test/data/records/error_report-ramoops-*
-
-echo
-echo "== boot time to init, with and without the error report region (5 boots each) =="
-for region in 0x40000 0; do
-	for i in 1 2 3 4 5; do
+echo "== boot time to init, with and without the error report region (7 boots each, interleaved) =="
+rm -rf "$log/boot-logs"
+mkdir -p "$log/boot-logs"
+for i in 1 2 3 4 5 6 7; do
+	for region in 0x40000 0; do
 		test/qemu/runvm.py --kernel "$K" --initrd "$I" --test boot --logdir "$log/boot" \
 			--timeout 120 --append "ramoops.error_report_size=$region" > /dev/null || true
-		sed -n 's/^\[ *\([0-9.]*\)\].*Run \/init as init process.*/\1/p' "$log/boot/console.log" | head -1
-	done | sort -n | sed -n 3p | { read -r t; echo "error_report_size=$region: init after ${t:-?} s (median of 5)"; }
+		cp "$log/boot/console.log" "$log/boot-logs/boot-$region-$i.log"
+	done
 done
+python3 test/bench/boot-figures.py "$log/boot-logs"
 echo "target: no measurable difference"
 
 echo

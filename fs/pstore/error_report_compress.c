@@ -5,10 +5,12 @@
  * several times more reports. A 6 KiB KASAN report takes about 1.1 KiB.
  *
  * Reports are compressed where they are written, in any context, so
- * everything is allocated when the backend registers: one compression
- * context and one output buffer, taken with a cmpxchg, never waited for. A
- * report raised while another one is being compressed (on another CPU, or
- * by a WARN or KASAN report inside the compressor), in NMI (whose stack is
+ * everything is allocated beforehand: one compression context and one
+ * output buffer, taken with a cmpxchg, never waited for. They are set up
+ * by a work item queued when the backend registers, off the boot path
+ * (hashing the dictionary takes milliseconds). A report raised before
+ * that, while another one is being compressed (on another CPU, or by a
+ * WARN or KASAN report inside the compressor), in NMI (whose stack is
  * small), or when compression is off, is written as it is: a report is
  * never held up, and never lost for want of a compressor. The record then
  * says it is not compressed.
@@ -25,10 +27,10 @@
 #include <linux/moduleparam.h>
 #include <linux/atomic.h>
 #include <linux/hardirq.h>
-#include <linux/mutex.h>
 #include <linux/pstore.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/workqueue.h>
 #include <linux/zstd.h>
 #include "internal.h"
 
@@ -43,9 +45,10 @@ MODULE_PARM_DESC(error_report_compress,
 		 "compress error report records (zstd and a built-in dictionary)");
 
 /*
- * Compression: set up at registration, used from any context. A flag, not
- * a lock: a trylock always succeeds on a uniprocessor kernel, and would let
- * an NMI or a report raised inside zstd reuse the context in use.
+ * Compression: set up by compress_setup_work, used from any context once
+ * cctx is published. A flag, not a lock: a trylock always succeeds on a
+ * uniprocessor kernel, and would let an NMI or a report raised inside zstd
+ * reuse the context in use.
  */
 static atomic_t compress_busy = ATOMIC_INIT(0);
 static void *cctx_workspace;
@@ -54,8 +57,13 @@ static zstd_cdict *cdict;
 static u8 *compress_buf;
 static size_t compress_buf_size;
 
-/* Decompression: set up at the first compressed record read. */
-static DEFINE_MUTEX(decompress_mutex);
+static void error_report_compress_setup(struct work_struct *work);
+static DECLARE_WORK(compress_setup_work, error_report_compress_setup);
+
+/*
+ * Decompression: set up at the first compressed record read. Records are
+ * read under psinfo->read_mutex, which serializes the use of dctx.
+ */
 static zstd_dctx *dctx;
 static zstd_ddict *ddict;
 
@@ -74,51 +82,75 @@ static const zstd_custom_mem error_report_zstd_mem = {
 	.customFree = error_report_zstd_free,
 };
 
-/**
- * pstore_error_report_compress_init() - set up the compression of reports
- * @max_size: the largest report the backend takes
- *
- * Without memory for it, reports are stored as they are.
+static void error_report_compressor_free(void)
+{
+	cctx = NULL;
+	zstd_free_cdict(cdict);
+	cdict = NULL;
+	kvfree(cctx_workspace);
+	cctx_workspace = NULL;
+	kvfree(compress_buf);
+	compress_buf = NULL;
+}
+
+/*
+ * Allocates the compressor for reports of up to compress_buf_size bytes,
+ * and publishes it last: a writer that sees cctx sees the rest.
  */
-void pstore_error_report_compress_init(size_t max_size)
+static void error_report_compress_setup(struct work_struct *work)
 {
 	zstd_compression_parameters cparams;
+	zstd_cctx *ctx = NULL;
 	size_t size;
 
-	if (!error_report_compress)
-		return;
-	cparams = zstd_get_cparams(ERROR_REPORT_ZSTD_LEVEL, max_size,
+	cparams = zstd_get_cparams(ERROR_REPORT_ZSTD_LEVEL, compress_buf_size,
 				   pstore_error_report_dict_v1_size);
 	size = zstd_cctx_workspace_bound(&cparams);
 	cctx_workspace = kvmalloc(size, GFP_KERNEL);
-	compress_buf_size = max_size;
 	compress_buf = kvmalloc(compress_buf_size, GFP_KERNEL);
 	if (cctx_workspace && compress_buf) {
-		cctx = zstd_init_cctx(cctx_workspace, size);
+		ctx = zstd_init_cctx(cctx_workspace, size);
 		cdict = zstd_create_cdict_byreference(pstore_error_report_dict_v1,
 						      pstore_error_report_dict_v1_size,
 						      cparams, error_report_zstd_mem);
 	}
-	if (!cctx || !cdict) {
+	if (!ctx || !cdict) {
 		pr_warn("error reports will be stored uncompressed: no memory for zstd\n");
-		pstore_error_report_compress_exit();
+		error_report_compressor_free();
+		return;
 	}
+	/* Pairs with the acquire in the writer: cctx is published last. */
+	smp_store_release(&cctx, ctx);
+}
+
+/**
+ * pstore_error_report_compress_init() - set up the compression of reports
+ * @max_size: the largest report the backend takes
+ *
+ * Queues the setup; reports raised until it is done are stored as they
+ * are, and so are all of them without memory for it.
+ */
+void pstore_error_report_compress_init(size_t max_size)
+{
+	if (!error_report_compress)
+		return;
+	compress_buf_size = max_size;
+	schedule_work(&compress_setup_work);
 }
 
 /**
  * pstore_error_report_compress_exit() - stop compressing reports
  *
- * Called once no report is being written any more.
+ * Called once no report is being written any more, and no record read.
  */
 void pstore_error_report_compress_exit(void)
 {
-	zstd_free_cdict(cdict);
-	cdict = NULL;
-	cctx = NULL;
-	kvfree(cctx_workspace);
-	cctx_workspace = NULL;
-	kvfree(compress_buf);
-	compress_buf = NULL;
+	cancel_work_sync(&compress_setup_work);
+	error_report_compressor_free();
+	zstd_free_ddict(ddict);
+	ddict = NULL;
+	zstd_free_dctx(dctx);
+	dctx = NULL;
 }
 
 /**
@@ -132,12 +164,14 @@ void pstore_error_report_compress_exit(void)
  */
 int pstore_error_report_write(struct pstore_record *record)
 {
+	/* Pairs with the release in the setup: the rest is ready too. */
+	zstd_cctx *ctx = smp_load_acquire(&cctx);
 	size_t len;
 	int ret;
 
-	if (!cctx || in_nmi() || atomic_cmpxchg(&compress_busy, 0, 1))
+	if (!ctx || in_nmi() || atomic_cmpxchg(&compress_busy, 0, 1))
 		return psinfo->write(record);
-	len = zstd_compress_using_cdict(cctx, compress_buf + 1,
+	len = zstd_compress_using_cdict(ctx, compress_buf + 1,
 					compress_buf_size - 1, record->buf,
 					record->size, cdict);
 	if (!zstd_is_error(len) && len + 1 < record->size) {
@@ -173,7 +207,7 @@ void pstore_error_report_decompress(struct pstore_record *record)
 		return;
 	}
 
-	mutex_lock(&decompress_mutex);
+	lockdep_assert_held(&psinfo->read_mutex);
 	if (!dctx)
 		dctx = zstd_create_dctx_advanced(error_report_zstd_mem);
 	if (!ddict)
@@ -183,14 +217,12 @@ void pstore_error_report_decompress(struct pstore_record *record)
 	text = kvmalloc(frame.frameContentSize + record->ecc_notice_size,
 			GFP_KERNEL);
 	if (!dctx || !ddict || !text) {
-		mutex_unlock(&decompress_mutex);
 		kvfree(text);
 		return;
 	}
 	len = zstd_decompress_using_ddict(dctx, text, frame.frameContentSize,
 					  record->buf + 1, record->size - 1,
 					  ddict);
-	mutex_unlock(&decompress_mutex);
 	if (zstd_is_error(len) || len != frame.frameContentSize) {
 		pr_err_ratelimited("error report %llu: cannot decompress: %s\n",
 				   record->id, zstd_is_error(len) ?

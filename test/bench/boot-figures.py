@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""boot-figures.py DIR: what the error report region costs at boot.
+
+DIR holds console logs named boot-REGION-N.log. For each region size, the
+median time to init and the median time ramoops took to probe (from its
+first line to its last), which is where the region is set up.
+"""
+import glob
+import os
+import re
+import statistics
+import sys
+
+STAMP = re.compile(r"^\[\s*([0-9.]+)\]")
+
+
+def stamp(lines, pattern):
+    for line in lines:
+        if re.search(pattern, line):
+            m = STAMP.match(line)
+            if m:
+                return float(m.group(1))
+    return None
+
+
+by_region = {}
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "boot-*-*.log"))):
+    region = os.path.basename(path).split("-")[1]
+    lines = open(path, errors="replace").read().splitlines()
+    init = stamp(lines, r"Run /init as init process")
+    first = stamp(lines, r"ramoops: using module parameters")
+    last = stamp(lines, r"ramoops: using 0x")
+    if init is None or first is None or last is None:
+        print(f"{path}: no boot figures in it")
+        continue
+    by_region.setdefault(region, []).append((init, last - first))
+for region, runs in sorted(by_region.items(), reverse=True):
+    init = statistics.median(r[0] for r in runs)
+    probe = statistics.median(r[1] for r in runs)
+    print(f"error_report_size={region}: init after {init:.2f} s, ramoops probe "
+          f"{probe * 1000:.1f} ms (medians of {len(runs)} boots)")
