@@ -26,9 +26,14 @@ fi
 
 echo
 echo "== capture cost in the report path (measured in the kernel), 20 KASAN + 20 KFENCE + 20 WARN =="
-test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture" \
-	--timeout 300 --append "kasan_multi_shot test.kfence_interval=10" > "$log-capture.tap" || true
-python3 test/bench/capture-figures.py "$log/capture/mbox" || echo "capture: run failed, see $log/capture/console.log"
+for compress in 1 0; do
+	echo "-- pstore.error_report_compress=$compress"
+	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture-$compress" \
+		--timeout 300 --append "kasan_multi_shot test.kfence_interval=10 pstore.error_report_compress=$compress" \
+		> "$log-capture.tap" || true
+	python3 test/bench/capture-figures.py "$log/capture-$compress/mbox" ||
+		echo "capture: run failed, see $log/capture-$compress/console.log"
+done
 
 echo
 echo "== reports kept by a 64 KiB region: 70 real reports of each kind raised, nothing collecting =="
