@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """boot-figures.py DIR: what the error report region costs at boot.
 
-DIR holds console logs named boot-REGION-N.log. For each region size, the
-median time to init and the median time ramoops took to probe (from its
-first line to its last), which is where the region is set up.
+DIR holds console logs named boot-NAME-N.log, NAME naming a setting of the
+region. For each, the median time to init and the median time ramoops took
+to probe (from its first line to its last), which is where the region is
+set up.
 """
 import glob
 import os
@@ -24,9 +25,9 @@ def stamp(lines, pattern):
     return None
 
 
-by_region = {}
+by_name = {}
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "boot-*-*.log"))):
-    region = os.path.basename(path).split("-")[1]
+    name = os.path.basename(path)[len("boot-"):].rsplit("-", 1)[0]
     lines = open(path, errors="replace").read().splitlines()
     init = stamp(lines, r"Run /init as init process")
     first = stamp(lines, r"ramoops: using module parameters")
@@ -34,9 +35,9 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "boot-*-*.log"))):
     if init is None or first is None or last is None:
         print(f"{path}: no boot figures in it")
         continue
-    by_region.setdefault(region, []).append((init, last - first))
-for region, runs in sorted(by_region.items(), reverse=True):
+    by_name.setdefault(name, []).append((init, last - first))
+for name, runs in by_name.items():
     init = statistics.median(r[0] for r in runs)
     probe = statistics.median(r[1] for r in runs)
-    print(f"error_report_size={region}: init after {init:.2f} s, ramoops probe "
+    print(f"{name}: init after {init:.2f} s, ramoops probe "
           f"{probe * 1000:.1f} ms (medians of {len(runs)} boots)")
