@@ -10,6 +10,9 @@ export BUILD
 echo "demo: building the patched 6.12 kernel and the guest (ccache makes reruns fast)"
 make -s KVER=6.12 ARCH=x86_64 kernel initramfs
 log=$BUILD/logs/demo
+# A fresh clone has no build/logs yet: runvm.py makes $log, but the TAP
+# file beside it is opened by this shell first.
+mkdir -p "$log"
 test/qemu/runvm.py --arch x86_64 --kernel "$BUILD/out-6.12-x86_64/arch/x86/boot/bzImage" \
 	--initrd "$BUILD/initramfs-6.12-x86_64.cpio.gz" --test demo --logdir "$log" \
 	--timeout 240 --append "test.kfence_interval=10" > "$log.tap" || {
@@ -18,15 +21,17 @@ test/qemu/runvm.py --arch x86_64 --kernel "$BUILD/out-6.12-x86_64/arch/x86/boot/
 	exit 1
 }
 echo
-echo "demo: what the guest printed around the reboot:"
-grep -a '^DEMO:\|^error_report-\|^console-\|^pmsg-\|^dmesg-\|GUEST-REBOOT\|GUEST-READY' "$log/console.log" | sed 's/^/  | /'
+echo "demo: the guest raised a real KASAN use-after-free; the kernel wrote the report's"
+echo "demo: lines into reserved RAM as it printed, and after a warm reboot pstore gave them back:"
 echo
-echo "demo: pstore-reader show, after the warm reboot:"
+cat "$log/mbox/reader-show-reports.txt"
 echo
-cat "$log/mbox/reader-show.txt"
-echo
-echo "demo: pstore-reader collect:"
+echo "demo: pstore-reader collect archived and freed them:"
 cat "$log/mbox/reader-collect.txt"
 find "$log/mbox/archive" -type f | sed "s|$log/mbox/archive/|  archive/|"
 echo
+echo "demo: what the guest printed around the reboot:"
+grep -a '^DEMO:\|GUEST-REBOOT\|GUEST-READY' "$log/console.log" | sed 's/^/  | /'
+echo
+echo "demo: every record pstore held (console-ramoops too): $log/mbox/reader-show.txt"
 echo "demo: full console log: $log/console.log"

@@ -14,6 +14,10 @@ case $BOOT in
 2)
 	echo "DEMO: after the reboot, /sys/fs/pstore holds:"
 	ls /sys/fs/pstore/
+	# The error report records first, by name: they are what the demo is
+	# about; the console-ramoops copy of the whole log follows separately.
+	set -- /sys/fs/pstore/error_report-*
+	pstore-reader show "${@##*/}" > /mbox/reader-show-reports.txt 2>&1
 	pstore-reader show > /mbox/reader-show.txt 2>&1
 	pstore-reader --archive-dir /mbox/archive collect > /mbox/reader-collect.txt 2>&1
 	echo "DEMO: pstore after collect:"
