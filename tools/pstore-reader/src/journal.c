@@ -17,7 +17,10 @@
 #include <systemd/sd-journal.h>
 #endif
 
+#include <linux/error_report.h>
+
 #include "journal.h"
+#include "log.h"
 
 static int add(char **fields, int n, int max, const char *fmt, ...)
 {
@@ -35,6 +38,21 @@ static int add(char **fields, int n, int max, const char *fmt, ...)
 	return n;
 }
 
+int journal_priority(const struct report *rep)
+{
+	const struct record *rec = rep->rec;
+	const char *title = rep->identified ? rep->id.title : "";
+
+	/* A dump the kernel wrote as it panicked: the machine went down. */
+	if (rec->has_dmesg_header && !strcmp(rec->dmesg.reason, "Panic"))
+		return LOG_PRIO_CRIT;
+	if (record_has_header(rec))
+		return rec->hdr.detector == ERROR_REPORT_DETECTOR_WARN ? LOG_PRIO_WARNING :
+									  LOG_PRIO_ERR;
+	/* Reports cut out of logs: a WARNING is a warning, anything else a bug. */
+	return !strncmp(title, "WARNING", 7) ? LOG_PRIO_WARNING : LOG_PRIO_ERR;
+}
+
 int journal_fields(const struct report *rep, char **fields, int max)
 {
 	const struct record *rec = rep->rec;
@@ -44,7 +62,7 @@ int journal_fields(const struct report *rep, char **fields, int max)
 	n = add(fields, n, max, "MESSAGE=%s",
 		rep->identified ? rep->id.title : "kernel report without a title");
 	n = add(fields, n, max, "MESSAGE_ID=%s", JOURNAL_MESSAGE_ID);
-	n = add(fields, n, max, "PRIORITY=%d", 3);
+	n = add(fields, n, max, "PRIORITY=%d", journal_priority(rep));
 	n = add(fields, n, max, "KERNEL_REPORT_SOURCE=%s", report_source(rep));
 	n = add(fields, n, max, "KERNEL_REPORT_FILE=%s", rec->name);
 	n = add(fields, n, max, "KERNEL_REPORT_INTEGRITY=%s", report_integrity(rep));
@@ -52,7 +70,7 @@ int journal_fields(const struct report *rep, char **fields, int max)
 		n = add(fields, n, max, "KERNEL_REPORT_TITLE=%s", rep->id.title);
 		n = add(fields, n, max, "KERNEL_REPORT_SIGNATURE=%s", rep->id.signature);
 	}
-	if (rec->type == RECORD_ERROR_REPORT && rec->status == RECORD_OK) {
+	if (record_has_header(rec)) {
 		boot_id_str(rec->hdr.boot_id, boot);
 		n = add(fields, n, max, "KERNEL_REPORT_DETECTOR=%s", detector_name(rec->hdr.detector));
 		n = add(fields, n, max, "KERNEL_REPORT_SEQ=%llu", (unsigned long long)rec->hdr.seq);

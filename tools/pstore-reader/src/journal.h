@@ -7,10 +7,19 @@
 
 #include "report.h"
 
-/* MESSAGE_ID of a kernel error report entry; see pstore-reader(8). */
+/*
+ * MESSAGE_ID of a kernel error report entry; its catalog entry is
+ * dist/pstore-reader.catalog (journalctl -x shows it).
+ */
 #define JOURNAL_MESSAGE_ID "6b2e3c4d9a1f4c7e8d5b0a9f3e2d1c0b"
 
 #define JOURNAL_MAX_FIELDS 16
+
+/*
+ * PRIORITY of @rep: crit (2) for a panic dump, warning (4) for a WARN,
+ * err (3) for KASAN, KFENCE and other bugs.
+ */
+int journal_priority(const struct report *rep);
 
 /*
  * The journal fields of @rep, as "NAME=value" strings in @fields (each

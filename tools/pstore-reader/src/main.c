@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * pstore-reader: collect, list and show pstore records, error reports first.
- *
- * Exit status: 0 success; 1 usage error; 2 some records could not be
- * parsed or archived (they are left in pstore); 3 the pstore or archive
- * folder cannot be used.
+ * Exit statuses: log.h, and pstore-reader(8).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -20,56 +17,61 @@
 
 #include <json-c/json.h>
 
-#include "journal.h"
+#include "collect.h"
+#include "log.h"
 #include "report.h"
 #include "store.h"
+#include "utf8.h"
 
-#define VERSION "0.1"
-
-enum { EXIT_USAGE = 1, EXIT_RECORDS = 2, EXIT_FOLDER = 3 };
+#define VERSION "0.2"
 
 struct options {
 	const char *pstore_dir;
-	const char *archive_dir;
 	int json;
-	int all_types;
-	int keep;
-	int journal;
+	int no_legend;
+	struct collect_opts c;
 };
 
-static void usage(FILE *out)
+static void usage(void)
 {
-	fprintf(out,
-		"usage: pstore-reader [OPTIONS] COMMAND [RECORD...]\n"
-		"\n"
-		"commands:\n"
-		"  list      one line per record: file, type, integrity, title\n"
-		"  show      records in full (all, or the RECORDs named)\n"
-		"  collect   archive error_report and dmesg records, then unlink them\n"
-		"  watch     collect, then collect again each time a record appears\n"
-		"            (inotify on the pstore folder; runs until killed)\n"
-		"\n"
-		"options:\n"
-		"  --pstore-dir DIR    records to read (default /sys/fs/pstore)\n"
-		"  --archive-dir DIR   where collect archives (default /var/lib/pstore-reader)\n"
-		"  --json              one JSON object per record and line\n"
-		"  --all-types         collect console, pmsg and other records too\n"
-		"  --keep              collect without unlinking\n"
-		"  --journal           collect also sends each report to the journal\n"
-		"  --help, --version\n"
-		"\n"
-		"exit status: 0 ok, 1 usage, 2 records left unparsed or unarchived,\n"
-		"3 folder unusable\n");
+	printf("usage: pstore-reader [OPTIONS] COMMAND [RECORD...]\n"
+	       "\n"
+	       "commands:\n"
+	       "  list      one line per report: FILE, SOURCE, INTEGRITY, TITLE (tab-separated)\n"
+	       "  show      reports in full (all, or those of the RECORDs named)\n"
+	       "  collect   archive error_report and dmesg records (all, or the RECORDs\n"
+	       "            named), then free them from pstore\n"
+	       "  watch     collect, then collect again each time a record appears\n"
+	       "            (inotify on the pstore folder; runs until SIGTERM/SIGINT)\n"
+	       "\n"
+	       "options:\n"
+	       "  -p, --pstore-dir DIR   records to read (default /sys/fs/pstore)\n"
+	       "  -a, --archive-dir DIR  where collect archives (default /var/lib/pstore-reader)\n"
+	       "  -j, --json             one JSON object per report and line (schema.json)\n"
+	       "  -A, --all-types        collect console, pmsg and other records too\n"
+	       "  -k, --keep             collect without freeing (reports are emitted once)\n"
+	       "  -J, --journal          collect also sends each new report to the journal\n"
+	       "      --no-legend        list: no header line\n"
+	       "      --max-age AGE      remove archives older than AGE (default 14d; 0: never)\n"
+	       "      --max-files N      keep at most N archived files (default 1000; 0: any)\n"
+	       "      --max-size SIZE    keep at most SIZE bytes of archive (default 64M; 0: any)\n"
+	       "  -h, --help             this help\n"
+	       "  -V, --version          the version\n"
+	       "\n"
+	       "exit status: 0 ok; 1 usage error; 2 a record could not be read, archived or\n"
+	       "freed (left in pstore); 3 the pstore or archive folder cannot be used;\n"
+	       "4 a RECORD named does not exist; 5 damaged records found (collect copies\n"
+	       "them as they are to unparsed/ and frees them); 6 a report could not be\n"
+	       "sent to the journal. The most severe wins: 1, 3, 2, 6, 4, 5.\n");
 }
 
-static int wanted(const struct record *rec, int argc, char **argv)
+/* A usage error: one line saying what, one pointing at --help. */
+static int usage_error(const char *fmt, const char *arg)
 {
-	if (!argc)
-		return 1;
-	for (int i = 0; i < argc; i++)
-		if (!strcmp(argv[i], rec->name))
-			return 1;
-	return 0;
+	fputs("pstore-reader: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'pstore-reader --help' for more information.\n", stderr);
+	return EXIT_USAGE;
 }
 
 static void put_json(const struct report *rep)
@@ -81,126 +83,66 @@ static void put_json(const struct report *rep)
 	json_object_put(j);
 }
 
-static int cmd_show(const struct options *o, const struct record_set *set, int list,
-		    int argc, char **argv)
+/* A list line: tab-separated fields, each escaped so that it holds no tab. */
+static void put_list_line(const char *file, const char *source, const char *integrity,
+			  const char *title)
+{
+	text_escape(stdout, file, strlen(file), 0);
+	printf("\t%s\t%s\t", source, integrity);
+	text_escape(stdout, title, strlen(title), 0);
+	putchar('\n');
+}
+
+static int cmd_show(const struct options *o, int pstore_fd, int list, int argc, char **argv)
 {
 	static struct report reps[MAX_REPORTS_PER_RECORD];
-	int ret = set->unreadable ? EXIT_RECORDS : 0;
+	struct record_set set;
+	int ret, err = records_load(pstore_fd, &set);
 
-	for (size_t i = 0; i < set->n; i++) {
-		const struct record *rec = &set->recs[i];
+	if (err) {
+		log_err("%s: %s", o->pstore_dir, strerror(-err));
+		return EXIT_FOLDER;
+	}
+	ret = set.unreadable ? EXIT_LEFT : EXIT_OK;
+	for (int k = 0; k < argc; k++) {
+		size_t i;
+
+		for (i = 0; i < set.n && strcmp(set.recs[i].name, argv[k]); i++)
+			;
+		if (i == set.n) {
+			log_err("%s: no such record in pstore", argv[k]);
+			ret = exit_merge(ret, EXIT_NO_RECORD);
+		}
+	}
+	if (list && !o->json && !o->no_legend)
+		puts("FILE\tSOURCE\tINTEGRITY\tTITLE");
+	for (size_t i = 0; i < set.n; i++) {
+		const struct record *rec = &set.recs[i];
+		int named = !argc;
 		size_t n;
 
-		if (!wanted(rec, argc, argv) || rec->merged)
+		for (int k = 0; k < argc && !named; k++)
+			named = !strcmp(argv[k], rec->name);
+		if (!named || rec->merged)
 			continue;
 		if (rec->status != RECORD_OK)
-			ret = EXIT_RECORDS;
+			ret = exit_merge(ret, EXIT_DAMAGED);
 		n = reports_from_record(rec, reps, MAX_REPORTS_PER_RECORD);
 		if (list && !o->json && !n)
-			printf("%-28s %-12s %-10s %s\n", rec->name, "-",
-			       rec->status == RECORD_OK ? "ok" : record_status_str(rec->status),
-			       "(no report in it)");
+			put_list_line(rec->name, "-", record_status_token(rec->status), "-");
 		for (size_t r = 0; r < n; r++) {
 			if (o->json)
 				put_json(&reps[r]);
 			else if (list)
-				printf("%-28s %-12s %-10s %s\n", rec->name, report_source(&reps[r]),
-				       report_integrity(&reps[r]),
-				       reps[r].identified ? reps[r].id.title : "-");
+				put_list_line(rec->name, report_source(&reps[r]),
+					      report_integrity(&reps[r]),
+					      reps[r].identified ? reps[r].id.title : "-");
 			else
 				report_print_text(&reps[r], stdout, 1);
 			report_release(&reps[r]);
 		}
 	}
-	return ret;
-}
-
-static int this_boot_id(char *buf, size_t size)
-{
-	FILE *f = fopen("/proc/sys/kernel/random/boot_id", "re");
-
-	if (!f || !fgets(buf, (int)size, f)) {
-		if (f)
-			fclose(f);
-		snprintf(buf, size, "unknown");
-		return -1;
-	}
-	fclose(f);
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
-}
-
-static int open_archive(const char *path)
-{
-	char tmp[4096];
-
-	/* mkdir -p, each level 0700. */
-	snprintf(tmp, sizeof(tmp), "%s", path);
-	for (char *p = tmp + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(tmp, 0700);
-		*p = '/';
-	}
-	if (mkdir(tmp, 0700) && errno != EEXIST)
-		return -1;
-	return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-}
-
-static int cmd_collect(const struct options *o, int pstore_fd, const struct record_set *set,
-		       int quiet)
-{
-	struct archive_batch batch = { 0 };
-	struct archive_opts a = { .batch = &batch, .pstore_fd = pstore_fd,
-				  .all_types = o->all_types, .keep = o->keep };
-	int *staged = calloc(set->n + 1, sizeof(*staged));
-	char boot[64];
-	int ret = set->unreadable ? EXIT_RECORDS : 0, n = 0;
-
-	a.archive_fd = open_archive(o->archive_dir);
-	if (a.archive_fd < 0 || !staged) {
-		fprintf(stderr, "pstore-reader: %s: %s\n", o->archive_dir, strerror(errno));
-		free(staged);
-		return EXIT_FOLDER;
-	}
-	this_boot_id(boot, sizeof(boot));
-	a.this_boot = boot;
-	for (size_t i = 0; i < set->n; i++) {
-		int r = record_archive(&a, set, i);
-
-		if (r < 0)
-			ret = EXIT_RECORDS;
-		staged[i] = r == 0;
-	}
-	if (archive_commit(&a, set, staged, &n)) {
-		fprintf(stderr, "pstore-reader: %s: cannot flush: %s (nothing unlinked)\n",
-			o->archive_dir, strerror(errno));
-		ret = EXIT_FOLDER;
-	}
-	for (size_t i = 0; i < set->n && (o->json || o->journal); i++) {
-		static struct report reps[MAX_REPORTS_PER_RECORD];
-		size_t nr;
-
-		if (!staged[i])
-			continue;
-		nr = reports_from_record(&set->recs[i], reps, MAX_REPORTS_PER_RECORD);
-		for (size_t r = 0; r < nr; r++) {
-			if (o->json)
-				put_json(&reps[r]);
-			if (o->journal && journal_send(&reps[r]) < 0) {
-				fprintf(stderr, "pstore-reader: %s: journal: %s\n",
-					set->recs[i].name, strerror(ENOSYS));
-				ret = EXIT_RECORDS;
-			}
-			report_release(&reps[r]);
-		}
-	}
-	close(a.archive_fd);
-	free(staged);
-	if (!o->json && (!quiet || n))
-		printf("pstore-reader: collected %d record(s) into %s\n", n, o->archive_dir);
-	fflush(stdout);
+	records_free(&set);
 	return ret;
 }
 
@@ -217,34 +159,29 @@ static void on_signal(int sig)
  * error_report files as reports are stored and pstorefs reports them to
  * inotify; the wait is a blocking read, never a sleep or a poll loop.
  */
-static int cmd_watch(const struct options *o, int pstore_fd)
+static int cmd_watch(struct options *o)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 	char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-	int ifd, ret = 0;
+	int ifd, ret = EXIT_OK;
 
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	ifd = inotify_init1(IN_CLOEXEC);
 	if (ifd < 0 || inotify_add_watch(ifd, o->pstore_dir, IN_CREATE | IN_MOVED_TO) < 0) {
-		fprintf(stderr, "pstore-reader: inotify on %s: %s\n", o->pstore_dir,
-			strerror(errno));
+		log_err("inotify on %s: %s", o->pstore_dir, strerror(errno));
 		return EXIT_FOLDER;
 	}
+	o->c.quiet = 1;
 	while (!stop) {
-		struct record_set set;
-
-		if (records_load(pstore_fd, &set)) {
+		/* Failures are said as they happen; only an unusable folder ends the watch. */
+		if (collect_run(&o->c) == EXIT_FOLDER) {
 			ret = EXIT_FOLDER;
 			break;
 		}
-		if (cmd_collect(o, pstore_fd, &set, 1) == EXIT_FOLDER)
-			ret = EXIT_FOLDER;
-		records_free(&set);
-		if (ret == EXIT_FOLDER)
-			break;
 		/* Wait for the next file; a signal ends the wait. */
 		if (read(ifd, events, sizeof(events)) < 0 && errno != EINTR) {
+			log_err("inotify on %s: %s", o->pstore_dir, strerror(errno));
 			ret = EXIT_FOLDER;
 			break;
 		}
@@ -252,6 +189,8 @@ static int cmd_watch(const struct options *o, int pstore_fd)
 	close(ifd);
 	return ret;
 }
+
+enum { OPT_NO_LEGEND = 256, OPT_MAX_AGE, OPT_MAX_FILES, OPT_MAX_SIZE };
 
 int main(int argc, char **argv)
 {
@@ -262,75 +201,98 @@ int main(int argc, char **argv)
 		{ "all-types", no_argument, NULL, 'A' },
 		{ "keep", no_argument, NULL, 'k' },
 		{ "journal", no_argument, NULL, 'J' },
+		{ "no-legend", no_argument, NULL, OPT_NO_LEGEND },
+		{ "max-age", required_argument, NULL, OPT_MAX_AGE },
+		{ "max-files", required_argument, NULL, OPT_MAX_FILES },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { .pstore_dir = "/sys/fs/pstore",
-			     .archive_dir = "/var/lib/pstore-reader" };
-	struct record_set set;
+	struct options o = {
+		.pstore_dir = "/sys/fs/pstore",
+		.c = { .archive_dir = "/var/lib/pstore-reader",
+		       .retention = { RETENTION_DEFAULT_AGE, RETENTION_DEFAULT_FILES,
+				      RETENTION_DEFAULT_SIZE } },
+	};
 	int c, fd, ret;
 
-	while ((c = getopt_long(argc, argv, "p:a:jAkJhV", longopts, NULL)) != -1) {
+	opterr = 0;	/* our own one-line messages */
+	while ((c = getopt_long(argc, argv, ":p:a:jAkJhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			o.pstore_dir = optarg;
 			break;
 		case 'a':
-			o.archive_dir = optarg;
+			o.c.archive_dir = optarg;
 			break;
 		case 'j':
 			o.json = 1;
 			break;
 		case 'A':
-			o.all_types = 1;
+			o.c.all_types = 1;
 			break;
 		case 'k':
-			o.keep = 1;
+			o.c.keep = 1;
 			break;
 		case 'J':
-			o.journal = 1;
+#ifndef HAVE_LIBSYSTEMD
+			return usage_error("%s: built without libsystemd", "--journal");
+#endif
+			o.c.journal = 1;
+			break;
+		case OPT_NO_LEGEND:
+			o.no_legend = 1;
+			break;
+		case OPT_MAX_AGE:
+			if (parse_duration(optarg, &o.c.retention.max_age))
+				return usage_error("--max-age: not a duration: '%s'", optarg);
+			break;
+		case OPT_MAX_FILES:
+			if (parse_duration(optarg, &o.c.retention.max_files) ||
+			    strspn(optarg, "0123456789") != strlen(optarg))
+				return usage_error("--max-files: not a number: '%s'", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &o.c.retention.max_size))
+				return usage_error("--max-size: not a size: '%s'", optarg);
 			break;
 		case 'h':
-			usage(stdout);
-			return 0;
+			usage();
+			return EXIT_OK;
 		case 'V':
 			printf("pstore-reader " VERSION "\n");
-			return 0;
+			return EXIT_OK;
+		case ':':
+			return usage_error("%s: needs an argument", argv[optind - 1]);
 		default:
-			usage(stderr);
-			return EXIT_USAGE;
+			return usage_error("%s: unknown option", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return usage_error("%s", "no command given");
 	const char *cmd = argv[optind++];
+	int watch = !strcmp(cmd, "watch"), collect = !strcmp(cmd, "collect");
 
-	if (strcmp(cmd, "list") && strcmp(cmd, "show") && strcmp(cmd, "collect") &&
-	    strcmp(cmd, "watch")) {
-		fprintf(stderr, "pstore-reader: unknown command '%s'\n", cmd);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (!watch && !collect && strcmp(cmd, "list") && strcmp(cmd, "show"))
+		return usage_error("unknown command '%s'", cmd);
+	if (watch && optind < argc)
+		return usage_error("%s", "watch takes no RECORD");
 	fd = open(o.pstore_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0 && !strcmp(cmd, "watch")) {
-		ret = cmd_watch(&o, fd);
-		close(fd);
-		return ret;
-	}
-	if (fd < 0 || records_load(fd, &set)) {
-		fprintf(stderr, "pstore-reader: %s: %s\n", o.pstore_dir, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0) {
+		log_err("%s: %s", o.pstore_dir, strerror(errno));
 		return EXIT_FOLDER;
 	}
-	if (!strcmp(cmd, "collect"))
-		ret = cmd_collect(&o, fd, &set, 0);
+	o.c.pstore_fd = fd;
+	o.c.json = o.json ? stdout : NULL;
+	o.c.names = argv + optind;
+	o.c.nnames = argc - optind;
+	if (watch)
+		ret = cmd_watch(&o);
+	else if (collect)
+		ret = collect_run(&o.c);
 	else
-		ret = cmd_show(&o, &set, !strcmp(cmd, "list"), argc - optind, argv + optind);
-	records_free(&set);
+		ret = cmd_show(&o, fd, !strcmp(cmd, "list"), argc - optind, argv + optind);
 	close(fd);
 	return ret;
 }

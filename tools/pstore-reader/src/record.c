@@ -47,8 +47,32 @@ const char *record_status_str(enum record_status status)
 		return "torn write: text checksum mismatch";
 	case RECORD_BAD_COMPRESSION:
 		return "compressed, and does not inflate";
+	case RECORD_COMPRESSED:
+		return "compressed by the kernel in a form it could not read back";
 	}
 	return "?";
+}
+
+const char *record_status_token(enum record_status status)
+{
+	static const char *const tokens[] = {
+		[RECORD_OK] = "ok",
+		[RECORD_SHORT] = "short",
+		[RECORD_BAD_MAGIC] = "bad-magic",
+		[RECORD_BAD_VERSION] = "bad-version",
+		[RECORD_BAD_HEADER_CRC] = "header-crc",
+		[RECORD_TORN] = "torn",
+		[RECORD_BAD_COMPRESSION] = "bad-compression",
+		[RECORD_COMPRESSED] = "compressed",
+	};
+
+	return (size_t)status < sizeof(tokens) / sizeof(tokens[0]) ? tokens[status] : "unknown";
+}
+
+int record_has_header(const struct record *rec)
+{
+	return rec->type == RECORD_ERROR_REPORT &&
+	       (rec->status == RECORD_OK || rec->status == RECORD_TORN);
 }
 
 const char *detector_name(uint32_t detector)
@@ -178,15 +202,36 @@ void record_parse(struct record *rec, const char *name, unsigned char *data,
 	rec->data = data;
 	rec->size = size;
 	rec->status = RECORD_OK;
+	size_t nlen = strlen(name);
+	int enc = nlen > 6 && !strcmp(name + nlen - 6, ".enc.z");
+
 	if (rec->type == RECORD_ERROR_REPORT) {
+		/*
+		 * ".enc.z": pstore could not decompress the record at mount.
+		 * On 6.12 error reports are zstd with the kernel's built-in
+		 * dictionary, which this reader does not have; try deflate
+		 * (older compressors), else say so, not "too short".
+		 */
+		if (enc) {
+			unsigned char *plain;
+			size_t plen;
+
+			strip_ecc_notice(rec, 0);
+			if (dmesg_inflate(rec->data, rec->size, &plain, &plen)) {
+				rec->status = RECORD_COMPRESSED;
+				return;
+			}
+			free(rec->data);
+			rec->data = plain;
+			rec->size = plen;
+		}
 		parse_error_report(rec);
 		return;
 	}
 	rec->parts = 1;
 	strip_ecc_notice(rec, 0);
-	size_t nlen = strlen(name);
 
-	if (nlen > 6 && !strcmp(name + nlen - 6, ".enc.z")) {
+	if (enc) {
 		/* pstore could not decompress it at boot: try here. */
 		unsigned char *plain;
 		size_t plen;

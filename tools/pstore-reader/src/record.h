@@ -27,7 +27,8 @@ enum record_status {
 	RECORD_BAD_VERSION,	/* a format version this reader does not know */
 	RECORD_BAD_HEADER_CRC,
 	RECORD_TORN,		/* body shorter than the header says, or its CRC differs */
-	RECORD_BAD_COMPRESSION,	/* a .enc.z file that does not inflate */
+	RECORD_BAD_COMPRESSION,	/* a dmesg .enc.z file that does not inflate */
+	RECORD_COMPRESSED,	/* an error_report .enc.z the kernel could not decompress (zstd) */
 };
 
 /* The error_report header in host byte order. */
@@ -70,7 +71,12 @@ struct record {
 };
 
 enum record_type record_type_of(const char *name);
+/* Why, in words, for messages. */
 const char *record_status_str(enum record_status status);
+/* The same as one token ("ok", "torn", ...): the JSON "integrity" enum. */
+const char *record_status_token(enum record_status status);
+/* An error_report record whose header could be read (its text may be torn). */
+int record_has_header(const struct record *rec);
 const char *detector_name(uint32_t detector);
 
 /*

@@ -10,6 +10,7 @@
 #include <linux/error_report.h>
 
 #include "report.h"
+#include "utf8.h"
 
 void report_from_record(struct report *rep, const struct record *rec)
 {
@@ -59,12 +60,12 @@ const char *report_integrity(const struct report *rep)
 	const struct record *rec = rep->rec;
 
 	if (rec->status != RECORD_OK)
-		return record_status_str(rec->status);
+		return record_status_token(rec->status);
 	if (rec->type == RECORD_ERROR_REPORT &&
 	    (rec->hdr.flags & ERROR_REPORT_F_TRUNCATED))
 		return "truncated";
 	if (!rep->complete)
-		return "incomplete: the log ends inside the report";
+		return "incomplete";	/* the log ends inside the report */
 	return "ok";
 }
 
@@ -115,6 +116,40 @@ static struct json_object *flags_json(uint32_t flags)
 	return a;
 }
 
+/* A JSON string of bytes from a record: always valid UTF-8 (U+FFFD for bad bytes). */
+static struct json_object *jstr_len(const char *s, size_t len)
+{
+	size_t n;
+	char *fixed = utf8_sanitize(s, len, &n);
+	struct json_object *j;
+
+	if (!fixed)
+		return json_object_new_string_len(s, (int)len);
+	j = json_object_new_string_len(fixed, (int)n);
+	free(fixed);
+	return j;
+}
+
+static struct json_object *jstr(const char *s)
+{
+	return jstr_len(s, strlen(s));
+}
+
+/* 64-bit values as decimal strings: JSON numbers lose precision above 2^53. */
+static struct json_object *ju64(uint64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRIu64, v);
+	return json_object_new_string(buf);
+}
+
+static void add(struct json_object *o, const char *key, struct json_object *v)
+{
+	json_object_object_add(o, key, v);
+}
+
+/* The fields are documented in schema.json and pstore-reader(8), JSON OUTPUT. */
 struct json_object *report_json(const struct report *rep)
 {
 	const struct record *rec = rep->rec;
@@ -122,50 +157,54 @@ struct json_object *report_json(const struct report *rep)
 	struct json_object *o = json_object_new_object();
 	char buf[64];
 
-	json_object_object_add(o, "file", json_object_new_string(rec->name));
-	json_object_object_add(o, "source", json_object_new_string(report_source(rep)));
-	json_object_object_add(o, "integrity", json_object_new_string(report_integrity(rep)));
+	add(o, "schema_version", json_object_new_int(REPORT_SCHEMA_VERSION));
+	add(o, "file", jstr(rec->name));
+	add(o, "source", json_object_new_string(report_source(rep)));
+	add(o, "integrity", json_object_new_string(report_integrity(rep)));
 	if (rec->ecc[0])
-		json_object_object_add(o, "ecc", json_object_new_string(rec->ecc));
+		add(o, "ecc", jstr(rec->ecc));
 	if (rep->identified) {
-		json_object_object_add(o, "title", json_object_new_string(rep->id.title));
-		json_object_object_add(o, "guilty_frame", json_object_new_string(rep->id.guilty));
-		json_object_object_add(o, "signature", json_object_new_string(rep->id.signature));
+		add(o, "title", jstr(rep->id.title));
+		add(o, "guilty_frame", jstr(rep->id.guilty));
+		add(o, "signature", jstr(rep->id.signature));
 	}
 	if (rec->has_dmesg_header) {
-		json_object_object_add(o, "reason", json_object_new_string(rec->dmesg.reason));
-		json_object_object_add(o, "dump_count", json_object_new_int((int)rec->dmesg.count));
-		json_object_object_add(o, "parts", json_object_new_int(rec->parts));
+		add(o, "reason", jstr(rec->dmesg.reason));
+		add(o, "dump_count", json_object_new_int((int)rec->dmesg.count));
+		add(o, "parts", json_object_new_int(rec->parts));
 	}
-	if (rec->type == RECORD_ERROR_REPORT && rec->status != RECORD_SHORT &&
-	    rec->status != RECORD_BAD_MAGIC && rec->status != RECORD_BAD_VERSION &&
-	    rec->status != RECORD_BAD_HEADER_CRC) {
-		json_object_object_add(o, "format_version", json_object_new_int(h->version));
-		json_object_object_add(o, "detector", json_object_new_string(detector_name(h->detector)));
-		json_object_object_add(o, "seq", json_object_new_int64((int64_t)h->seq));
+	if (record_has_header(rec)) {
+		add(o, "format_version", json_object_new_int(h->version));
+		add(o, "detector", json_object_new_string(detector_name(h->detector)));
+		add(o, "seq", ju64(h->seq));
 		boot_id_str(h->boot_id, buf);
-		json_object_object_add(o, "boot_id", json_object_new_string(buf));
-		json_object_object_add(o, "kernel_release", json_object_new_string(h->release));
-		json_object_object_add(o, "cpu", json_object_new_int((int32_t)h->cpu));
-		json_object_object_add(o, "pid", json_object_new_int((int32_t)h->pid));
-		json_object_object_add(o, "comm", json_object_new_string(h->comm));
+		add(o, "boot_id", json_object_new_string(buf));
+		add(o, "kernel_release", jstr(h->release));
+		add(o, "cpu", json_object_new_int64(h->cpu));
+		add(o, "pid", json_object_new_int64(h->pid));
+		add(o, "comm", jstr(h->comm));
 		snprintf(buf, sizeof(buf), "%c%u", h->caller_id & 0x80000000U ? 'C' : 'T',
 			 h->caller_id & 0x7fffffffU);
-		json_object_object_add(o, "caller", json_object_new_string(buf));
+		add(o, "caller", json_object_new_string(buf));
 		snprintf(buf, sizeof(buf), "%#" PRIx64, h->id);
-		json_object_object_add(o, "id", json_object_new_string(buf));
+		add(o, "id", json_object_new_string(buf));
 		iso_time(h->realtime_ns, buf, sizeof(buf));
-		json_object_object_add(o, "time", json_object_new_string(buf));
-		json_object_object_add(o, "realtime_ns", json_object_new_int64((int64_t)h->realtime_ns));
-		json_object_object_add(o, "monotonic_ns", json_object_new_int64((int64_t)h->mono_ns));
-		json_object_object_add(o, "boottime_ns", json_object_new_int64((int64_t)h->boottime_ns));
-		json_object_object_add(o, "dropped_before", json_object_new_int64(h->dropped));
-		json_object_object_add(o, "flags", flags_json(h->flags));
+		add(o, "time", json_object_new_string(buf));
+		add(o, "realtime_ns", ju64(h->realtime_ns));
+		add(o, "monotonic_ns", ju64(h->mono_ns));
+		add(o, "boottime_ns", ju64(h->boottime_ns));
+		add(o, "dropped_before", json_object_new_int64(h->dropped));
+		add(o, "flags", flags_json(h->flags));
 	}
 	if (rep->text)
-		json_object_object_add(o, "text",
-				       json_object_new_string_len(rep->text, (int)rep->text_len));
+		add(o, "text", jstr_len(rep->text, rep->text_len));
 	return o;
+}
+
+/* A field of a text line, control characters and bad bytes escaped. */
+static void put_esc(FILE *out, const char *s)
+{
+	text_escape(out, s, strlen(s), 0);
 }
 
 void report_print_text(const struct report *rep, FILE *out, int with_text)
@@ -174,34 +213,53 @@ void report_print_text(const struct report *rep, FILE *out, int with_text)
 	const struct er_header *h = &rec->hdr;
 	char buf[64];
 
-	fprintf(out, "== %s (%s) ==\n", rec->name, report_source(rep));
-	fprintf(out, "title:     %s\n", rep->identified ? rep->id.title : "(no report found)");
-	fprintf(out, "integrity: %s%s%s\n", report_integrity(rep),
-		rec->ecc[0] ? "; " : "", rec->ecc);
-	if (rec->type == RECORD_ERROR_REPORT && rec->status != RECORD_SHORT &&
-	    rec->status != RECORD_BAD_MAGIC && rec->status != RECORD_BAD_VERSION &&
-	    rec->status != RECORD_BAD_HEADER_CRC) {
+	/*
+	 * Everything from the record is escaped: a task name or report text
+	 * may carry terminal escape sequences (any user can set its comm).
+	 */
+	fputs("== ", out);
+	put_esc(out, rec->name);
+	fprintf(out, " (%s) ==\n", report_source(rep));
+	fputs("title:     ", out);
+	put_esc(out, rep->identified ? rep->id.title : "(no report found)");
+	fprintf(out, "\nintegrity: %s", report_integrity(rep));
+	if (rec->status != RECORD_OK)
+		fprintf(out, " (%s)", record_status_str(rec->status));
+	if (rec->ecc[0]) {
+		fputs("; ", out);
+		put_esc(out, rec->ecc);
+	}
+	fputc('\n', out);
+	if (record_has_header(rec)) {
 		iso_time(h->realtime_ns, buf, sizeof(buf));
 		fprintf(out, "detector:  %s, report %" PRIu64 " of its boot, %u dropped before it\n",
 			detector_name(h->detector), h->seq, h->dropped);
 		fprintf(out, "time:      %s (%" PRIu64 ".%06" PRIu64 " s after boot)\n", buf,
 			(uint64_t)(h->boottime_ns / 1000000000U),
 			(uint64_t)(h->boottime_ns % 1000000000U / 1000));
-		if (h->pid)
-			fprintf(out, "reporter:  task %s (pid %u) on CPU %u\n", h->comm, h->pid, h->cpu);
-		else
+		if (h->pid) {
+			fputs("reporter:  task ", out);
+			put_esc(out, h->comm);
+			fprintf(out, " (pid %u) on CPU %u\n", h->pid, h->cpu);
+		} else {
 			fprintf(out, "reporter:  CPU %u, not in task context\n", h->cpu);
+		}
 		boot_id_str(h->boot_id, buf);
-		fprintf(out, "kernel:    %s, boot %s\n", h->release, buf);
+		fputs("kernel:    ", out);
+		put_esc(out, h->release);
+		fprintf(out, ", boot %s\n", buf);
 	}
 	if (rec->has_dmesg_header)
 		fprintf(out, "dump:      %s #%u, %d part(s)\n", rec->dmesg.reason, rec->dmesg.count,
 			rec->parts);
-	if (rep->identified)
-		fprintf(out, "signature: %s\n", rep->id.signature);
+	if (rep->identified) {
+		fputs("signature: ", out);
+		put_esc(out, rep->id.signature);
+		fputc('\n', out);
+	}
 	if (with_text && rep->text) {
 		fputc('\n', out);
-		fwrite(rep->text, 1, rep->text_len, out);
+		text_escape(out, rep->text, rep->text_len, 1);
 		if (rep->text_len && rep->text[rep->text_len - 1] != '\n')
 			fputc('\n', out);
 	}

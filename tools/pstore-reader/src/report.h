@@ -39,13 +39,22 @@ void report_release(struct report *rep);
 /* "error_report", "dmesg", "console", ... */
 const char *report_source(const struct report *rep);
 
-/* One JSON object per report; the caller puts it. */
+/* "schema_version" of the JSON objects (schema.json); 1 had no such key. */
+#define REPORT_SCHEMA_VERSION 2
+
+/*
+ * One JSON object per report; the caller puts it. Strings are valid UTF-8
+ * (bad bytes become U+FFFD), 64-bit values are decimal strings.
+ */
 struct json_object *report_json(const struct report *rep);
 
 /* Human-readable: a summary block, then the text. */
 void report_print_text(const struct report *rep, FILE *out, int with_text);
 
-/* "ok", or why the record cannot be trusted, or "truncated". */
+/*
+ * One token: "ok", "truncated", "incomplete", or record_status_token()
+ * of why the record cannot be trusted.
+ */
 const char *report_integrity(const struct report *rep);
 
 #endif

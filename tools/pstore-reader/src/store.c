@@ -2,31 +2,41 @@
 /*
  * Load the records of a pstore folder; archive them durably.
  *
- * Durability, in one batch for all records: every report is written to a
- * temporary file in its per-boot folder; one syncfs() puts them all on
- * disk; each is renamed into place without replacing anything; a second
- * syncfs() makes the renames durable; only then are the records unlinked
- * from pstore. Two flushes per run instead of two per file: collecting
- * stays as fast as copying, fsync included.
+ * Durability, in one batch for all records: every report is written to an
+ * unnamed O_TMPFILE in its per-boot folder (or, where the filesystem has
+ * none, a file of a unique random name); one syncfs() puts them all on
+ * disk, file data and folders alike; each is linked into place without
+ * replacing anything; a second syncfs() makes the links durable; only then
+ * are the records unlinked from pstore. Two flushes per run instead of two
+ * per file: collecting stays as fast as copying, flushes included.
  *
- * A crash anywhere leaves each record either in pstore or archived (or
- * both): the next run finds an identical archive, writes nothing, and
- * unlinks. Nothing already archived is ever overwritten: an archive of the
- * same name with other content is kept and the new one is stored beside it.
+ * A kill anywhere leaves each record either in pstore or archived (or
+ * both), and no temporary file: the next run finds an identical archive,
+ * writes nothing, and unlinks. Records without a boot id (dmesg, console)
+ * are looked for in the folders of earlier boots too, so a kill between
+ * link and unlink followed by a reboot does not archive them twice.
+ * Nothing already archived is ever overwritten: an archive of the same
+ * name with other content is kept and the new one is stored beside it.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <json-c/json.h>
 
+#include "log.h"
 #include "report.h"
 #include "store.h"
 
@@ -35,8 +45,7 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(((const struct record *)a)->name, ((const struct record *)b)->name);
 }
 
-/* Read a whole regular file, refusing links and anything not regular. */
-static int read_file_at(int dirfd, const char *name, unsigned char **data, size_t *size)
+int read_file_at(int dirfd, const char *name, unsigned char **data, size_t *size)
 {
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
@@ -114,8 +123,9 @@ int records_load(int dirfd, struct record_set *set)
 			continue;
 		err = read_file_at(dirfd, de->d_name, &data, &size);
 		if (err) {
-			fprintf(stderr, "pstore-reader: %s: cannot read: %s (left in place)\n",
-				de->d_name, err == -EINVAL ? "not a regular file" : strerror(-err));
+			log_err("%s: cannot read: %s (left in pstore)", de->d_name,
+				err == -EINVAL ? "not a regular file" :
+				err == -ELOOP ? "a symbolic link" : strerror(-err));
 			set->unreadable++;
 			continue;
 		}
@@ -148,11 +158,21 @@ void records_free(struct record_set *set)
 	memset(set, 0, sizeof(*set));
 }
 
+void crash_point(const char *where)
+{
+	const char *want = getenv("PSTORE_READER_CRASH_AT");
+
+	if (want && !strcmp(want, where))
+		kill(getpid(), SIGKILL);
+}
+
 static int mkdir_at(int dirfd, const char *name)
 {
 	if (mkdirat(dirfd, name, 0700) && errno != EEXIST)
 		return -errno;
-	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	return fd < 0 ? -errno : fd;
 }
 
 static int write_all(int fd, const void *p, size_t len)
@@ -172,26 +192,160 @@ static int write_all(int fd, const void *p, size_t len)
 	return 0;
 }
 
-static int same_files_at(int dirfd, const char *a, const char *b)
+/* ".<name>.tmp.<anything>": this version's fallback, and every older one's. */
+static int stale_tmp(const char *name)
 {
-	unsigned char *da, *db;
-	size_t la, lb;
-	int same = 0;
-
-	if (read_file_at(dirfd, a, &da, &la))
-		return 0;
-	if (!read_file_at(dirfd, b, &db, &lb)) {
-		same = la == lb && !memcmp(da, db, la);
-		free(db);
-	}
-	free(da);
-	return same;
+	return name[0] == '.' && strstr(name, ".tmp.");
 }
 
-/* Write @len bytes to a temporary file in @dirfd, to be renamed to @name. */
-static int stage_file(struct archive_batch *b, size_t rec, int dirfd, const char *name,
+/* Remove the temporary files a killed run left in @dirfd; note the folders. */
+static void clean_folder(struct archive *a, int dirfd, int root)
+{
+	int fd = dup(dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	rewinddir(d);	/* a dup shares the offset an earlier listing left at the end */
+	while ((de = readdir(d))) {
+		if (stale_tmp(de->d_name)) {
+			if (unlinkat(dirfd, de->d_name, 0) && errno != ENOENT)
+				log_warn("%s: cannot remove the stale temporary file %s: %s",
+					 a->path, de->d_name, strerror(errno));
+			continue;
+		}
+		if (!root || de->d_name[0] == '.' || de->d_type != DT_DIR)
+			continue;
+		int sub = openat(dirfd, de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+		if (sub < 0)
+			continue;
+		clean_folder(a, sub, 0);
+		close(sub);
+		/* Earlier boots' folders hold records without a boot id. */
+		if (!strncmp(de->d_name, "before-", 7) && strcmp(de->d_name + 7, a->this_boot)) {
+			char **n = realloc(a->before, (a->nbefore + 1) * sizeof(*n));
+
+			if (n && (n[a->nbefore] = strdup(de->d_name))) {
+				a->before = n;
+				a->nbefore++;
+			} else if (n) {
+				a->before = n;
+			}
+		}
+	}
+	closedir(d);
+}
+
+int archive_open(struct archive *a, const char *path)
+{
+	char tmp[4096];
+	struct rlimit rl;
+	int err;
+
+	a->path = path;
+	a->fd = a->lock_fd = -1;
+	/* mkdir -p, each level 0700. */
+	if (snprintf(tmp, sizeof(tmp), "%s", path) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(tmp, 0700);
+		*p = '/';
+	}
+	if (mkdir(tmp, 0700) && errno != EEXIST)
+		return -errno;
+	a->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (a->fd < 0)
+		return -errno;
+	/* Opened for writing: a read-only archive fails here, not on every record. */
+	a->lock_fd = openat(a->fd, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (a->lock_fd < 0) {
+		err = -errno;
+		close(a->fd);
+		a->fd = -1;
+		return err;
+	}
+	while (flock(a->lock_fd, LOCK_EX)) {
+		if (errno != EINTR) {
+			err = -errno;
+			archive_close(a);
+			return err;
+		}
+	}
+	clean_folder(a, a->fd, 1);
+	/* Each staged file holds a descriptor until commit: allow many. */
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	return 0;
+}
+
+void archive_close(struct archive *a)
+{
+	for (size_t i = 0; i < a->batch.n; i++) {
+		if (a->batch.v[i].fd >= 0)
+			close(a->batch.v[i].fd);
+		close(a->batch.v[i].dirfd);
+	}
+	free(a->batch.v);
+	for (size_t i = 0; i < a->nbefore; i++)
+		free(a->before[i]);
+	free(a->before);
+	free(a->st);
+	if (a->lock_fd >= 0)
+		close(a->lock_fd);	/* drops the lock */
+	if (a->fd >= 0)
+		close(a->fd);
+	a->before = NULL;
+	a->st = NULL;
+	a->nbefore = 0;
+	memset(&a->batch, 0, sizeof(a->batch));
+	a->fd = a->lock_fd = -1;
+}
+
+/*
+ * A temporary file in @dirfd for @name: unnamed (O_TMPFILE), so a kill
+ * leaves nothing behind; where the filesystem cannot (or descriptors run
+ * out), a name with 64 random bits, created exclusively, so no two files
+ * ever share one. Returns a descriptor, or -errno.
+ */
+static int tmp_open(int dirfd, struct staged *st, const char *name)
+{
+	int fd;
+
+	st->tmp[0] = '\0';
+	fd = openat(dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL &&
+			errno != EMFILE))
+		return fd >= 0 ? fd : -errno;
+	for (int tries = 0; tries < 16; tries++) {
+		unsigned long long r;
+
+		if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != sizeof(r))
+			r = ((unsigned long long)getpid() << 32) ^ (unsigned long long)time(NULL) ^
+			    (unsigned long long)tries;
+		snprintf(st->tmp, sizeof(st->tmp), ".%.300s.tmp.%016llx", name, r);
+		fd = openat(dirfd, st->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			    0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd >= 0 ? fd : -errno;
+	}
+	return -EEXIST;
+}
+
+/* Write @len bytes to a temporary file in @dirfd, to be linked as @name. */
+static int stage_file(struct archive *a, size_t rec, int dirfd, const char *name,
 		      const void *p, size_t len)
 {
+	struct archive_batch *b = &a->batch;
 	struct staged *st;
 	int fd, err;
 
@@ -206,56 +360,151 @@ static int stage_file(struct archive_batch *b, size_t rec, int dirfd, const char
 	}
 	st = &b->v[b->n];
 	snprintf(st->name, sizeof(st->name), "%s", name);
-	snprintf(st->tmp, sizeof(st->tmp), ".%s.tmp.%d", name, (int)getpid());
-	fd = openat(dirfd, st->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	fd = tmp_open(dirfd, st, name);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	err = write_all(fd, p, len);
-	close(fd);
-	st->dirfd = dup(dirfd);
+	st->dirfd = err ? -1 : fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
 	if (err || st->dirfd < 0) {
-		unlinkat(dirfd, st->tmp, 0);
-		if (st->dirfd >= 0)
-			close(st->dirfd);
-		return err ? err : -errno;
+		if (!err)
+			err = -errno;
+		close(fd);
+		if (st->tmp[0] && unlinkat(dirfd, st->tmp, 0))
+			log_warn("%s: cannot remove %s: %s", a->path, st->tmp, strerror(errno));
+		return err;
 	}
+	if (st->tmp[0]) {
+		close(fd);
+		fd = -1;
+	}
+	st->fd = fd;
 	st->rec = rec;
 	b->n++;
 	return 0;
 }
 
-/* Rename a staged file into place; an identical archive means done already. */
+/* The staged file's content, for comparing with an archive of the same name. */
+static int staged_content(struct staged *st, unsigned char **data, size_t *size)
+{
+	struct stat s;
+	unsigned char *buf;
+
+	if (st->fd < 0)
+		return read_file_at(st->dirfd, st->tmp, data, size);
+	if (fstat(st->fd, &s) || (size_t)s.st_size > RECORD_MAX_SIZE * 4)
+		return -EFBIG;
+	buf = malloc((size_t)s.st_size + 1);
+	if (!buf)
+		return -ENOMEM;
+	if (pread(st->fd, buf, (size_t)s.st_size, 0) != s.st_size) {
+		free(buf);
+		return -EIO;
+	}
+	*data = buf;
+	*size = (size_t)s.st_size;
+	return 0;
+}
+
+static int same_as_staged(struct staged *st, const char *final)
+{
+	unsigned char *da, *db;
+	size_t la, lb;
+	int same = 0;
+
+	if (read_file_at(st->dirfd, final, &da, &la))
+		return 0;
+	if (!staged_content(st, &db, &lb)) {
+		same = la == lb && !memcmp(da, db, la);
+		free(db);
+	}
+	free(da);
+	return same;
+}
+
+/* Link (or rename) a staged file to @final, never replacing a file. */
+static int link_staged(struct staged *st, const char *final)
+{
+	char proc[64];
+
+	if (st->fd < 0)
+		return renameat2(st->dirfd, st->tmp, st->dirfd, final, RENAME_NOREPLACE) ? -errno : 0;
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", st->fd);
+	if (!linkat(AT_FDCWD, proc, st->dirfd, final, AT_SYMLINK_FOLLOW))
+		return 0;
+	if (errno != ENOENT)
+		return -errno;
+	/* No /proc mounted: AT_EMPTY_PATH does the same (with CAP_DAC_READ_SEARCH). */
+	return linkat(st->fd, "", st->dirfd, final, AT_EMPTY_PATH) ? -errno : 0;
+}
+
+/*
+ * Put a staged file in place: 1 when linked, 0 when an identical archive
+ * was there (an earlier run's), or -errno.
+ */
 static int commit_file(struct staged *st)
 {
-	char final[320];
-	int err = 0;
+	char final[340];
 
-	for (int n = 0;; n++) {
+	for (int n = 0; n < 1000; n++) {
+		int err;
+
 		if (n)
 			snprintf(final, sizeof(final), "%s.%d", st->name, n);
 		else
 			snprintf(final, sizeof(final), "%s", st->name);
-		if (!renameat2(st->dirfd, st->tmp, st->dirfd, final, RENAME_NOREPLACE))
+		err = link_staged(st, final);
+		if (!err)
+			return 1;
+		if (err != -EEXIST)
+			return err;
+		if (same_as_staged(st, final))
 			return 0;
-		if (errno != EEXIST) {
-			err = -errno;
-			break;
-		}
-		if (same_files_at(st->dirfd, st->tmp, final))
-			break;	/* archived by an earlier run */
 	}
-	unlinkat(st->dirfd, st->tmp, 0);
-	return err;
+	return -EEXIST;
 }
 
-static int owned(const struct archive_opts *o, const struct record *rec)
+static int owned(const struct archive *a, const struct record *rec)
 {
-	return rec->type == RECORD_ERROR_REPORT || rec->type == RECORD_DMESG || o->all_types;
+	return rec->type == RECORD_ERROR_REPORT || rec->type == RECORD_DMESG || a->all_types;
+}
+
+/*
+ * A record without a boot id archived by a run of an earlier boot (killed
+ * between link and unlink): the same file, same content, in a before-*
+ * folder of another boot.
+ */
+static int archived_before(const struct archive *a, const char *name, const void *p,
+			   size_t len)
+{
+	for (size_t i = 0; i < a->nbefore; i++) {
+		char path[600];
+		unsigned char *data;
+		size_t size;
+		int same;
+
+		snprintf(path, sizeof(path), "%s/%s", a->before[i], name);
+		if (read_file_at(a->fd, path, &data, &size))
+			continue;
+		same = size == len && !memcmp(data, p, len);
+		free(data);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+/* Stage @len bytes as @name, unless an earlier boot's run archived them. */
+static int stage_doc(struct archive *a, size_t rec, int dirfd, const char *name,
+		     const void *p, size_t len, int boot_less)
+{
+	if (boot_less && archived_before(a, name, p, len))
+		return 0;
+	return stage_file(a, rec, dirfd, name, p, len);
 }
 
 /* Stage one report as pretty JSON, named @name. */
-static int stage_report(struct archive_batch *b, size_t rec, int dirfd, const char *name,
-			const struct report *rep)
+static int stage_report(struct archive *a, size_t rec, int dirfd, const char *name,
+			const struct report *rep, int boot_less)
 {
 	struct json_object *j = report_json(rep);
 	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
@@ -267,121 +516,180 @@ static int stage_report(struct archive_batch *b, size_t rec, int dirfd, const ch
 	if (doc) {
 		memcpy(doc, s, len);
 		doc[len] = '\n';
-		err = stage_file(b, rec, dirfd, name, doc, len + 1);
+		err = stage_doc(a, rec, dirfd, name, doc, len + 1, boot_less);
 		free(doc);
 	}
 	json_object_put(j);
 	return err;
 }
 
-int record_archive(const struct archive_opts *o, const struct record_set *set, size_t idx)
+/*
+ * A record that cannot be parsed: its file, byte for byte as pstore has it
+ * (not as parsed: no ECC notice removed, nothing inflated), under
+ * unparsed/, named by its content so a rerun finds it.
+ */
+static int archive_raw(struct archive *a, const struct record *rec, size_t idx)
+{
+	unsigned char *raw;
+	size_t size;
+	char name[300];
+	int ufd, err;
+
+	err = read_file_at(a->pstore_fd, rec->name, &raw, &size);
+	if (!err) {
+		ufd = mkdir_at(a->fd, "unparsed");
+		err = ufd;
+		if (ufd >= 0) {
+			snprintf(name, sizeof(name), "%.255s-%08lx.raw", rec->name,
+				 crc32(0L, raw, (uInt)size));
+			err = stage_file(a, idx, ufd, name, raw, size);
+			close(ufd);
+		}
+		free(raw);
+	}
+	if (err) {
+		log_err("%s: %s, and cannot be archived: %s (left in pstore)", rec->name,
+			record_status_str(rec->status), strerror(-err));
+		return -1;
+	}
+	a->st[idx].damaged = 1;
+	a->st[idx].staged = 1;
+	return 0;
+}
+
+int record_archive(struct archive *a, const struct record_set *set, size_t idx)
 {
 	const struct record *rec = &set->recs[idx];
 	struct report reps[MAX_REPORTS_PER_RECORD];
-	unsigned long crc = crc32(0L, rec->data, (uInt)rec->size);
+	unsigned long crc;
 	char folder[80], name[300];
+	int boot_less = rec->type != RECORD_ERROR_REPORT;
 	size_t n;
 	int bootfd, err = 0;
 
-	if (rec->merged || !owned(o, rec))
+	if (rec->merged || !owned(a, rec))
 		return 1;
-
-	/* Records that cannot be trusted go aside as raw bytes and stay in pstore. */
-	if (rec->status != RECORD_OK) {
-		int ufd = mkdir_at(o->archive_fd, "unparsed");
-
-		if (ufd >= 0) {
-			snprintf(name, sizeof(name), "%s-%08lx.raw", rec->name, crc);
-			err = stage_file(o->batch, SIZE_MAX, ufd, name, rec->data, rec->size);
-			close(ufd);
-		}
-		fprintf(stderr, "pstore-reader: %s: %s: kept in pstore%s\n", rec->name,
-			record_status_str(rec->status), ufd < 0 || err ? "" : ", copy in unparsed/");
-		return -1;
-	}
+	if (rec->status != RECORD_OK)
+		return archive_raw(a, rec, idx);
 
 	/* An error report names its boot; anything else is from a boot before this one. */
-	if (rec->type == RECORD_ERROR_REPORT)
+	if (!boot_less)
 		boot_id_str(rec->hdr.boot_id, folder);
 	else
-		snprintf(folder, sizeof(folder), "before-%s", o->this_boot);
-	bootfd = mkdir_at(o->archive_fd, folder);
+		snprintf(folder, sizeof(folder), "before-%s", a->this_boot);
+	bootfd = mkdir_at(a->fd, folder);
 	if (bootfd < 0) {
-		fprintf(stderr, "pstore-reader: %s: cannot create %s: %s\n", rec->name, folder,
+		log_err("%s: cannot create %s/%s: %s (left in pstore)", rec->name, a->path, folder,
 			strerror(-bootfd));
 		return -1;
 	}
 
+	crc = crc32(0L, rec->data, (uInt)rec->size);
 	n = reports_from_record(rec, reps, MAX_REPORTS_PER_RECORD);
 	for (size_t i = 0; i < n; i++) {
 		if (!err) {
-			if (rec->type == RECORD_ERROR_REPORT)
+			if (!boot_less)
 				snprintf(name, sizeof(name), "report-%06llu-%s.json",
 					 (unsigned long long)rec->hdr.seq,
 					 detector_name(rec->hdr.detector));
 			else
-				snprintf(name, sizeof(name), "%s-%08lx-%zu.json", rec->name, crc, i);
-			err = stage_report(o->batch, idx, bootfd, name, &reps[i]);
+				snprintf(name, sizeof(name), "%.255s-%08lx-%zu.json", rec->name, crc, i);
+			err = stage_report(a, idx, bootfd, name, &reps[i], boot_less);
 		}
 		report_release(&reps[i]);
 	}
 	/* Logs (console, pmsg, ...) are kept whole too, as text. */
 	if (!err && rec->type != RECORD_ERROR_REPORT && rec->type != RECORD_DMESG) {
-		snprintf(name, sizeof(name), "%s-%08lx.log", rec->name, crc);
-		err = stage_file(o->batch, idx, bootfd, name, rec->text, rec->text_len);
+		snprintf(name, sizeof(name), "%.255s-%08lx.log", rec->name, crc);
+		err = stage_doc(a, idx, bootfd, name, rec->text, rec->text_len, 1);
 	}
 	close(bootfd);
 	if (err) {
-		fprintf(stderr, "pstore-reader: %s: cannot archive: %s (left in pstore)\n",
-			rec->name, strerror(-err));
+		log_err("%s: cannot archive: %s (left in pstore)", rec->name, strerror(-err));
 		return -1;
 	}
+	a->st[idx].staged = 1;
 	return 0;
 }
 
-int archive_commit(const struct archive_opts *o, const struct record_set *set,
-		   const int *staged, int *archived)
+/* Unlink a record (and the parts joined into it) from pstore. */
+static int free_record(struct archive *a, const struct record_set *set, size_t i)
 {
-	struct archive_batch *b = o->batch;
-	int *failed = calloc(set->n + 1, sizeof(*failed));
 	int ret = 0;
 
-	*archived = 0;
-	if (!failed)
-		return -ENOMEM;
+	if (unlinkat(a->pstore_fd, set->recs[i].name, 0) && errno != ENOENT) {
+		log_err("%s: archived, but cannot be freed from pstore: %s", set->recs[i].name,
+			strerror(errno));
+		ret = -1;
+	}
+	for (size_t j = 0; j < set->n; j++)
+		if (set->recs[j].merged == i + 1 && unlinkat(a->pstore_fd, set->recs[j].name, 0) &&
+		    errno != ENOENT) {
+			log_err("%s: archived, but cannot be freed from pstore: %s",
+				set->recs[j].name, strerror(errno));
+			ret = -1;
+		}
+	return ret;
+}
+
+int archive_commit(struct archive *a, const struct record_set *set)
+{
+	struct archive_batch *b = &a->batch;
+	int ret = 0, linked = 0;
+
 	/* 1: the staged files' data on disk. */
-	if (b->n && syncfs(o->archive_fd))
+	if (b->n && syncfs(a->fd)) {
 		ret = -errno;
+		log_err("%s: cannot flush the archive: %s (nothing freed)", a->path,
+			strerror(-ret));
+	}
 	/* 2: into place, never over an archive that differs. */
 	for (size_t i = 0; i < b->n; i++) {
 		struct staged *st = &b->v[i];
+		struct rec_state *rs = &a->st[st->rec];
+		int r = ret ? ret : commit_file(st);
 
-		if (ret || commit_file(st)) {
-			unlinkat(st->dirfd, st->tmp, 0);
-			if (st->rec != SIZE_MAX)
-				failed[st->rec] = 1;
+		if (r < 0 && !ret)
+			log_err("%s: cannot put %s in the archive: %s (left in pstore)",
+				set->recs[st->rec].name, st->name, strerror(-r));
+		if (r < 0)
+			rs->failed = 1;
+		if (r == 1) {
+			rs->fresh = 1;
+			if (!linked++)
+				crash_point("link");
 		}
+		if (st->fd >= 0)
+			close(st->fd);	/* an unlinked O_TMPFILE goes away with it */
+		else if (r != 1 && unlinkat(st->dirfd, st->tmp, 0) && errno != ENOENT)
+			log_warn("%s: cannot remove the temporary file %s: %s", a->path, st->tmp,
+				 strerror(errno));
 		close(st->dirfd);
 	}
-	/* 3: the renames on disk; only now may pstore forget the records. */
-	if (!ret && b->n && syncfs(o->archive_fd))
+	b->n = 0;
+	/* 3: the links on disk; only now may pstore forget the records. */
+	if (!ret && linked && syncfs(a->fd)) {
 		ret = -errno;
-	for (size_t i = 0; !ret && i < set->n; i++) {
-		if (!staged[i] || failed[i])
-			continue;
-		(*archived)++;
-		if (o->keep)
-			continue;
-		if (unlinkat(o->pstore_fd, set->recs[i].name, 0) && errno != ENOENT)
-			fprintf(stderr, "pstore-reader: %s: archived, but cannot unlink: %s\n",
-				set->recs[i].name, strerror(errno));
-		/* The other parts of a dump go with its first part. */
-		for (size_t j = 0; j < set->n; j++)
-			if (set->recs[j].merged == i + 1)
-				unlinkat(o->pstore_fd, set->recs[j].name, 0);
+		log_err("%s: cannot flush the archive: %s (nothing freed)", a->path,
+			strerror(-ret));
 	}
-	free(b->v);
-	memset(b, 0, sizeof(*b));
-	free(failed);
+	crash_point("unlink");
+	for (size_t i = 0; i < set->n; i++) {
+		struct rec_state *rs = &a->st[i];
+
+		if (!rs->staged || rs->failed || rs->archived)
+			continue;
+		if (ret) {
+			rs->failed = 1;
+			continue;
+		}
+		rs->archived = 1;
+		if (a->keep)
+			continue;
+		if (free_record(a, set, i))
+			rs->failed = 1;
+		else
+			rs->freed = 1;
+	}
 	return ret;
 }

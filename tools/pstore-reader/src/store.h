@@ -21,14 +21,18 @@ struct record_set {
 int records_load(int dirfd, struct record_set *set);
 void records_free(struct record_set *set);
 
+/* Read a whole regular file, refusing links and anything not regular. */
+int read_file_at(int dirfd, const char *name, unsigned char **data, size_t *size);
+
 /* Largest record file read; pstore records are far smaller. */
 #define RECORD_MAX_SIZE (16u << 20)
 
-/* Archive files written but not yet renamed into place. */
+/* A file written, not yet linked into place. */
 struct staged {
-	int dirfd;
-	size_t rec;		/* index of its record; SIZE_MAX: never unlink */
-	char tmp[320];
+	int dirfd;		/* its folder */
+	int fd;			/* an O_TMPFILE, or -1 when @tmp names it */
+	size_t rec;		/* index of its record */
+	char tmp[340];		/* fallback: a unique temporary name in @dirfd */
 	char name[300];
 };
 
@@ -37,29 +41,57 @@ struct archive_batch {
 	size_t n, cap;
 };
 
-struct archive_opts {
-	struct archive_batch *batch;
-	int pstore_fd;		/* the pstore folder */
-	int archive_fd;		/* the archive root */
+/* What became of each record of the set, filled by staging and commit. */
+struct rec_state {
+	unsigned staged:1;	/* files staged (or found archived already) */
+	unsigned failed:1;	/* could not be archived, or freed: left in pstore */
+	unsigned fresh:1;	/* a file of it was new in the archive this run */
+	unsigned damaged:1;	/* archived raw under unparsed/ */
+	unsigned archived:1;	/* all its files are in place */
+	unsigned freed:1;	/* unlinked from pstore */
+};
+
+struct archive {
+	int fd;			/* the archive root */
+	const char *path;
+	int lock_fd;		/* ARCHIVE/.lock, flock()ed for the whole run */
+	int pstore_fd;
 	int all_types;		/* also take console, pmsg and other records */
 	int keep;		/* archive but do not unlink */
 	const char *this_boot;	/* boot id of the running boot */
+	char **before;		/* "before-<boot>" folders of earlier boots */
+	size_t nbefore;
+	struct archive_batch batch;
+	struct rec_state *st;	/* one per record of the set being archived */
 };
 
 /*
- * Stage the archive of record @idx of @set: its reports are written to
- * temporary files under the archive root. Returns 0 when staged, 1 when the
- * record is not ours to take, -1 when it cannot be archived (it stays in
- * pstore; one that cannot be parsed is copied to unparsed/ as it is).
+ * Open (mkdir -p, 0700) the archive root @path and take its lock, waiting
+ * for another collector to finish: two runs never see the same record.
+ * Temporary files left by an older version killed in mid-write are
+ * removed. Returns 0 or -errno (the archive is unusable).
  */
-int record_archive(const struct archive_opts *o, const struct record_set *set, size_t idx);
+int archive_open(struct archive *a, const char *path);
+void archive_close(struct archive *a);
+
+/*
+ * Stage the archive of record @idx of @set: its reports are written to
+ * temporary files in the archive. A record that cannot be parsed is staged
+ * as its raw bytes under unparsed/, and freed like any other. Returns 0
+ * when staged (or archived already), 1 when the record is not ours to
+ * take, -1 when it cannot be archived (it stays in pstore; said on stderr).
+ */
+int record_archive(struct archive *a, const struct record_set *set, size_t idx);
 
 /*
  * Make everything staged durable and in place, then unlink from pstore the
- * records whose @staged entry is set and whose files all made it. Sets
- * @archived to their number. Returns 0 or -errno (nothing is unlinked then).
+ * records whose files all made it. Every failure is said on stderr.
+ * Returns 0, or -errno when the archive could not be flushed (nothing is
+ * unlinked then).
  */
-int archive_commit(const struct archive_opts *o, const struct record_set *set,
-		   const int *staged, int *archived);
+int archive_commit(struct archive *a, const struct record_set *set);
+
+/* Test hook: PSTORE_READER_CRASH_AT=link|unlink kills the run there. */
+void crash_point(const char *where);
 
 #endif

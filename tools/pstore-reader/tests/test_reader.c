@@ -20,12 +20,22 @@
 #include <cmocka.h>
 #include <json-c/json.h>
 
+#include <endian.h>
+#include <zlib.h>
+
+#include <linux/error_report.h>
+
 #include "../src/journal.h"
+#include "../src/log.h"
 #include "../src/report.h"
 #include "../src/store.h"
+#include "../src/utf8.h"
 
 #ifndef DATA_DIR
 #define DATA_DIR "../../test/data/records"
+#endif
+#ifndef DIST_DIR
+#define DIST_DIR "dist"
 #endif
 
 struct corpus_case {
@@ -109,8 +119,8 @@ static void test_corpus(void **state)
 		report_from_record(&rep, &rec);
 		if (rec.type != c->type || rec.status != c->status)
 			fail_msg("%s: type %d status %s, want %d %s", c->file, rec.type,
-				 record_status_str(rec.status), c->type,
-				 record_status_str(c->status));
+				 record_status_token(rec.status), c->type,
+				 record_status_token(c->status));
 		if (c->title && rec.type == RECORD_CONSOLE)
 			fail_msg("%s: console titles are per cut report", c->file);
 		if (c->title && (!rep.identified || strcmp(rep.id.title, c->title)))
@@ -314,167 +324,301 @@ static void test_journal_fields(void **state)
 	record_free(&rec);
 }
 
-/* --- collect ------------------------------------------------------------- */
+/* --- output safety ----------------------------------------------------- */
 
-struct dirs {
-	char root[64];
-	int pstore, archive;
-};
-
-static void copy_in(int dirfd, const char *file)
+/* Ill-formed UTF-8 becomes U+FFFD, one per maximal subpart, as Python counts. */
+static void test_utf8_sanitize(void **state)
 {
-	char path[512];
-	unsigned char buf[65536];
-	FILE *f;
-	size_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", DATA_DIR, file);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	n = fread(buf, 1, sizeof(buf), f);
-	fclose(f);
-	fd = openat(dirfd, file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, buf, n), (ssize_t)n);
-	close(fd);
-}
-
-static int setup_dirs(void **state)
-{
-	struct dirs *d = calloc(1, sizeof(*d));
-	char p[128];
-
-	snprintf(d->root, sizeof(d->root), "/tmp/pstore-reader-test.XXXXXX");
-	if (!mkdtemp(d->root))
-		return -1;
-	snprintf(p, sizeof(p), "%s/pstore", d->root);
-	mkdir(p, 0700);
-	d->pstore = open(p, O_RDONLY | O_DIRECTORY);
-	snprintf(p, sizeof(p), "%s/archive", d->root);
-	mkdir(p, 0700);
-	d->archive = open(p, O_RDONLY | O_DIRECTORY);
-	*state = d;
-	return d->pstore < 0 || d->archive < 0;
-}
-
-static int teardown_dirs(void **state)
-{
-	struct dirs *d = *state;
-	char cmd[128];
-
-	close(d->pstore);
-	close(d->archive);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", d->root);
-	if (system(cmd))
-		return -1;
-	free(d);
-	return 0;
-}
-
-static int collect(struct dirs *d, int *archived, int *failed)
-{
-	struct archive_batch batch = { 0 };
-	struct archive_opts o = { .batch = &batch, .pstore_fd = d->pstore,
-				  .archive_fd = d->archive,
-				  .this_boot = "00000000-0000-0000-0000-000000000000" };
-	struct record_set set;
-	int ret = records_load(d->pstore, &set), staged[64] = { 0 };
-
-	*archived = *failed = 0;
-	assert_true(set.n <= 64);
-	for (size_t i = 0; i < set.n; i++) {
-		int r = record_archive(&o, &set, i);
-
-		staged[i] = r == 0;
-		*failed += r < 0;
-	}
-	assert_int_equal(archive_commit(&o, &set, staged, archived), 0);
-	*failed += set.unreadable;
-	records_free(&set);
-	return ret;
-}
-
-static int count_files(const char *dir)
-{
-	char cmd[256];
-	FILE *p;
-	int n = -1;
-
-	snprintf(cmd, sizeof(cmd), "find %s -type f | wc -l", dir);
-	p = popen(cmd, "r");
-	if (p && fscanf(p, "%d", &n) != 1)
-		n = -1;
-	if (p)
-		pclose(p);
-	return n;
-}
-
-/* Good records are archived and unlinked; bad ones stay; a rerun adds nothing. */
-static void test_collect(void **state)
-{
-	struct dirs *d = *state;
-	char archive[128];
-	int archived, failed;
-	struct stat st;
-
-	copy_in(d->pstore, "error_report-ramoops-kasan-uaf-task");
-	copy_in(d->pstore, "error_report-ramoops-warn-task");
-	copy_in(d->pstore, "error_report-ramoops-hostile-torn-bitflip");
-	copy_in(d->pstore, "console-ramoops-panic");
-	assert_int_equal(collect(d, &archived, &failed), 0);
-	assert_int_equal(archived, 2);
-	assert_int_equal(failed, 1);
-	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-kasan-uaf-task", &st, 0), -1);
-	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-hostile-torn-bitflip", &st, 0), 0);
-	assert_int_equal(fstatat(d->pstore, "console-ramoops-panic", &st, 0), 0);
-
-	snprintf(archive, sizeof(archive), "%s/archive", d->root);
-	int files = count_files(archive);
-
-	assert_int_equal(files, 3);	/* two reports, one unparsed copy */
-
-	/* A crash between archive and unlink: the records come back. */
-	copy_in(d->pstore, "error_report-ramoops-kasan-uaf-task");
-	assert_int_equal(collect(d, &archived, &failed), 0);
-	assert_int_equal(archived, 1);
-	assert_int_equal(count_files(archive), files);
-	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-kasan-uaf-task", &st, 0), -1);
-}
-
-/* A symlink in the pstore folder is never followed. */
-static void test_symlink_refused(void **state)
-{
-	struct dirs *d = *state;
-	int archived, failed;
-	char target[512];
-
-	snprintf(target, sizeof(target), "%s/error_report-ramoops-warn-task", DATA_DIR);
-	assert_int_equal(symlinkat(target, d->pstore, "error_report-ramoops-0"), 0);
-	assert_int_equal(collect(d, &archived, &failed), 0);
-	assert_int_equal(archived, 0);
-	assert_int_equal(failed, 1);
-}
-
-/* Oversized and unreadable files: reported, counted, left in place. */
-static void test_oversized_and_unreadable(void **state)
-{
-	struct dirs *d = *state;
-	int archived, failed, fd;
-	struct stat st;
+	static const struct {
+		const char *in, *out;
+	} v[] = {
+		{ "plain", NULL },
+		{ "caf\xc3\xa9", NULL },
+		{ "\xff", "\xef\xbf\xbd" },
+		{ "a\xe2\x82z", "a\xef\xbf\xbdz" },		/* truncated: one */
+		{ "\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd" },	/* overlong: two */
+		{ "\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },	/* surrogate */
+		{ "\xf4\x90\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\xf0\x9f\x98\x80", NULL },
+	};
 
 	(void)state;
-	fd = openat(d->pstore, "error_report-ramoops-7", O_WRONLY | O_CREAT, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(ftruncate(fd, RECORD_MAX_SIZE + 4096), 0);
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		size_t n;
+		char *out = utf8_sanitize(v[i].in, strlen(v[i].in), &n);
+
+		if (!v[i].out) {
+			assert_null(out);
+			continue;
+		}
+		assert_non_null(out);
+		assert_string_equal(out, v[i].out);
+		assert_int_equal(n, strlen(v[i].out));
+		free(out);
+	}
+}
+
+/* Text for a terminal: no control character, no bad byte passes through. */
+static void test_text_escape(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	static const char in[] = "a\x1b]0;pwned\x07\tb\\\n\xc2\x9b" "2J\xff\xc3\xa9";
+
+	(void)state;
+	text_escape(f, in, sizeof(in) - 1, 0);
+	fputc('|', f);
+	text_escape(f, in, sizeof(in) - 1, 1);
+	fclose(f);
+	assert_string_equal(buf, "a\\x1b]0;pwned\\x07\\tb\\\\\\n\\xc2\\x9b2J\\xff\xc3\xa9|"
+				 "a\\x1b]0;pwned\\x07\tb\\\n\\xc2\\x9b2J\\xff\xc3\xa9");
+	free(buf);
+}
+
+/* A copy of a corpus record with another comm and text, checksums redone. */
+static void hostile_record(struct record *rec, const char *comm, const char *text)
+{
+	struct record good;
+	unsigned char *b;
+	size_t hs, tl = strlen(text);
+	uint32_t crc;
+
+	load("error_report-ramoops-warn-task", &good);
+	hs = good.hdr.header_size;
+	b = calloc(1, hs + tl);
+	assert_non_null(b);
+	memcpy(b, good.data, hs);
+	memcpy(b + hs, text, tl);
+	memset(b + offsetof(struct error_report_header, comm), 0,
+	       sizeof(((struct error_report_header *)0)->comm));
+	memcpy(b + offsetof(struct error_report_header, comm), comm, strlen(comm));
+	crc = htole32((uint32_t)tl);
+	memcpy(b + offsetof(struct error_report_header, body_len), &crc, 4);
+	crc = htole32((uint32_t)crc32(0, (const Bytef *)text, (uInt)tl));
+	memcpy(b + offsetof(struct error_report_header, body_crc32), &crc, 4);
+	memset(b + offsetof(struct error_report_header, header_crc32), 0, 4);
+	crc = htole32((uint32_t)crc32(0, b, sizeof(struct error_report_header)));
+	memcpy(b + offsetof(struct error_report_header, header_crc32), &crc, 4);
+	record_free(&good);
+	record_parse(rec, "error_report-ramoops-\x1b[2Jhostile\xff", b, hs + tl);
+	assert_int_equal(rec->status, RECORD_OK);
+}
+
+/* Strict JSON: json-c's parser with UTF-8 validation must take it. */
+static struct json_object *parse_strict(const char *s)
+{
+	struct json_tokener *tok = json_tokener_new();
+	struct json_object *o;
+
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	o = json_tokener_parse_ex(tok, s, (int)strlen(s));
+	if (!o)
+		fail_msg("invalid JSON: %s: %s",
+			 json_tokener_error_desc(json_tokener_get_error(tok)), s);
+	json_tokener_free(tok);
+	return o;
+}
+
+/* A task name and text with bad bytes and escapes: still valid JSON, escaped text. */
+static void test_hostile_json_and_text(void **state)
+{
+	struct record rec;
+	struct report rep;
+	struct json_object *o, *back, *v;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	hostile_record(&rec, "\xff\xfe\xc3(bad\x1b[31m",
+		       "WARNING: CPU: 0 PID: 1 at x.c:1 do_\xff\x1b]0;x\x07warn+0x1/0x2\n\xc3");
+	report_from_record(&rep, &rec);
+	o = report_json(&rep);
+	back = parse_strict(json_object_to_json_string(o));
+	assert_true(json_object_object_get_ex(back, "comm", &v));
+	assert_string_equal(json_object_get_string(v),
+			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd(bad\x1b[31m");
+	assert_true(json_object_object_get_ex(back, "file", &v));
+	assert_true(json_object_object_get_ex(back, "schema_version", &v));
+	assert_int_equal(json_object_get_int(v), REPORT_SCHEMA_VERSION);
+	json_object_put(back);
+	json_object_put(o);
+
+	f = open_memstream(&buf, &len);
+	report_print_text(&rep, f, 1);
+	fclose(f);
+	assert_null(memchr(buf, 0x1b, len));
+	assert_null(memchr(buf, 0x07, len));
+	assert_null(memchr(buf, 0xff, len));
+	free(buf);
+	record_free(&rec);
+}
+
+/* 64-bit values are strings; integrity is one token. */
+static void test_json_types(void **state)
+{
+	struct record rec;
+	struct report rep;
+	struct json_object *o, *v;
+
+	(void)state;
+	load("error_report-ramoops-kasan-uaf-task", &rec);
+	report_from_record(&rep, &rec);
+	o = report_json(&rep);
+	for (const char *const *k = (const char *const[]){ "seq", "realtime_ns", "monotonic_ns",
+							    "boottime_ns", NULL }; *k; k++) {
+		assert_true(json_object_object_get_ex(o, *k, &v));
+		assert_true(json_object_is_type(v, json_type_string));
+	}
+	assert_true(json_object_object_get_ex(o, "realtime_ns", &v));
+	assert_int_equal(strtoull(json_object_get_string(v), NULL, 10), rec.hdr.realtime_ns);
+	json_object_put(o);
+	record_free(&rec);
+
+	load("error_report-ramoops-hostile-torn-cut", &rec);
+	report_from_record(&rep, &rec);
+	assert_string_equal(report_integrity(&rep), "torn");
+	record_free(&rec);
+	load("dmesg-efi-20.enc.z", &rec);
+	report_from_record(&rep, &rec);
+	assert_string_equal(report_integrity(&rep), "bad-compression");
+	record_free(&rec);
+}
+
+/* An error_report .enc.z is "compressed", never "shorter than its header". */
+static void test_error_report_enc_z(void **state)
+{
+	struct record good, rec;
+	unsigned char *z = malloc(1 << 16), *junk = malloc(300);
+	z_stream zs = { 0 };
+
+	(void)state;
+	assert_non_null(z);
+	assert_non_null(junk);
+	for (int i = 0; i < 300; i++)
+		junk[i] = (unsigned char)(i * 37 + 11);
+	record_parse(&rec, "error_report-ramoops-3.enc.z", junk, 300);
+	assert_int_equal(rec.status, RECORD_COMPRESSED);
+	assert_string_equal(record_status_token(rec.status), "compressed");
+	record_free(&rec);
+	junk = malloc(8);
+	assert_non_null(junk);
+	memset(junk, 0x28, 8);	/* as short as any zstd frame header */
+	record_parse(&rec, "error_report-ramoops-4.enc.z", junk, 8);
+	assert_int_equal(rec.status, RECORD_COMPRESSED);
+	record_free(&rec);
+
+	/* Raw deflate, as older pstore compressors wrote: read. */
+	load("error_report-ramoops-kfence-oob-task", &good);
+	assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = good.data;
+	zs.avail_in = (uInt)good.size;
+	zs.next_out = z;
+	zs.avail_out = 1 << 16;
+	assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	deflateEnd(&zs);
+	record_parse(&rec, "error_report-ramoops-5.enc.z", z, zs.total_out);
+	assert_int_equal(rec.status, RECORD_OK);
+	assert_int_equal(rec.hdr.seq, good.hdr.seq);
+	record_free(&rec);
+	record_free(&good);
+}
+
+/* PRIORITY by detector: WARN warning, KASAN/KFENCE err, a panic dump crit. */
+static void test_journal_priority(void **state)
+{
+	static const struct {
+		const char *file;
+		int prio;
+	} v[] = {
+		{ "error_report-ramoops-warn-task", 4 },
+		{ "error_report-ramoops-kasan-uaf-task", 3 },
+		{ "error_report-ramoops-kfence-oob-task", 3 },
+		{ "dmesg-ramoops-panic", 2 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct record rec;
+		struct report rep;
+		char *f[JOURNAL_MAX_FIELDS], want[16];
+		int n, seen = 0;
+
+		load(v[i].file, &rec);
+		report_from_record(&rep, &rec);
+		assert_int_equal(journal_priority(&rep), v[i].prio);
+		snprintf(want, sizeof(want), "PRIORITY=%d", v[i].prio);
+		n = journal_fields(&rep, f, JOURNAL_MAX_FIELDS);
+		for (int k = 0; k < n; k++) {
+			seen += !strcmp(f[k], want);
+			free(f[k]);
+		}
+		assert_int_equal(seen, 1);
+		record_free(&rec);
+	}
+}
+
+/* The catalog shipped in dist/ documents the MESSAGE_ID the reader sends. */
+static void test_catalog(void **state)
+{
+	FILE *f = fopen(DIST_DIR "/pstore-reader.catalog", "r");
+	char line[256];
+	int found = 0;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f))
+		found += !strcmp(line, "-- " JOURNAL_MESSAGE_ID "\n");
+	fclose(f);
+	assert_int_equal(found, 1);
+}
+
+/* A "<N>" prefix only when stderr is the stream $JOURNAL_STREAM names. */
+static void test_log_prefix(void **state)
+{
+	char path[] = "/tmp/pstore-reader-log.XXXXXX", env[64], buf[256];
+	int fd = mkstemp(path), saved = dup(2);
+	struct stat st;
+	ssize_t n;
+
+	(void)state;
+	assert_true(fd >= 0 && saved >= 0);
+	fstat(fd, &st);
+	dup2(fd, 2);
+	snprintf(env, sizeof(env), "%llu:%llu", (unsigned long long)st.st_dev,
+		 (unsigned long long)st.st_ino);
+	setenv("JOURNAL_STREAM", env, 1);
+	log_reset();
+	log_err("to the %s", "journal");
+	log_warn("bad\x1b[2Jname");
+	setenv("JOURNAL_STREAM", "1:2", 1);
+	log_reset();
+	log_err("to a terminal");
+	unsetenv("JOURNAL_STREAM");
+	log_reset();
+	dup2(saved, 2);
+	close(saved);
+	n = pread(fd, buf, sizeof(buf) - 1, 0);
+	assert_true(n > 0);
+	buf[n] = '\0';
+	assert_string_equal(buf, "<3>pstore-reader: to the journal\n"
+				 "<4>pstore-reader: bad?[2Jname\n"
+				 "pstore-reader: to a terminal\n");
 	close(fd);
-	assert_int_equal(mkfifoat(d->pstore, "error_report-ramoops-8", 0600), 0);
-	copy_in(d->pstore, "error_report-ramoops-warn-task");
-	assert_int_equal(collect(d, &archived, &failed), 0);
-	assert_int_equal(archived, 1);
-	assert_int_equal(failed, 2);
-	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-7", &st, 0), 0);
-	assert_int_equal(fstatat(d->pstore, "error_report-ramoops-8", &st, 0), 0);
+	unlink(path);
+}
+
+/* Each exit status means one thing; the most severe wins. */
+static void test_exit_merge(void **state)
+{
+	(void)state;
+	assert_int_equal(exit_merge(EXIT_OK, EXIT_DAMAGED), EXIT_DAMAGED);
+	assert_int_equal(exit_merge(EXIT_DAMAGED, EXIT_LEFT), EXIT_LEFT);
+	assert_int_equal(exit_merge(EXIT_NO_RECORD, EXIT_DAMAGED), EXIT_NO_RECORD);
+	assert_int_equal(exit_merge(EXIT_FOLDER, EXIT_LEFT), EXIT_FOLDER);
+	assert_int_equal(exit_merge(EXIT_JOURNAL, EXIT_NO_RECORD), EXIT_JOURNAL);
+	assert_int_equal(exit_merge(EXIT_LEFT, EXIT_JOURNAL), EXIT_LEFT);
 }
 
 int main(void)
@@ -488,10 +632,15 @@ int main(void)
 		cmocka_unit_test(test_dmesg_parts_joined),
 		cmocka_unit_test(test_console_cut),
 		cmocka_unit_test(test_journal_fields),
-		cmocka_unit_test_setup_teardown(test_collect, setup_dirs, teardown_dirs),
-		cmocka_unit_test_setup_teardown(test_symlink_refused, setup_dirs, teardown_dirs),
-		cmocka_unit_test_setup_teardown(test_oversized_and_unreadable, setup_dirs,
-						teardown_dirs),
+		cmocka_unit_test(test_journal_priority),
+		cmocka_unit_test(test_catalog),
+		cmocka_unit_test(test_utf8_sanitize),
+		cmocka_unit_test(test_text_escape),
+		cmocka_unit_test(test_hostile_json_and_text),
+		cmocka_unit_test(test_json_types),
+		cmocka_unit_test(test_error_report_enc_z),
+		cmocka_unit_test(test_log_prefix),
+		cmocka_unit_test(test_exit_merge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
