@@ -1,38 +1,207 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Titles and signatures of KASAN, KFENCE and WARNING reports.
+ * Titles and signatures of kernel reports, the way syzkaller titles them.
  *
- * The title names the report kind and the "guilty" function, the first
- * frame that is not part of the detector or the allocator, as syzkaller
- * does. The signature hashes the title and the function names of the first
- * frames of the stack, without offsets or addresses, so that the same bug
- * seen on another build or at another address gets the same signature.
+ * The rows are in title_rules.c; this file applies them as syzkaller's
+ * Linux parser does:
+ *
+ *  1. The first line that holds a kind's header (and is not one of its
+ *     ignored lines) starts the report. A panic record is therefore titled
+ *     by the oops or report that led to the panic, not by the panic line.
+ *  2. The report is that line and the lines after it from the same caller
+ *     ("[  T12]"/"[  C3]" with CONFIG_PRINTK_CALLER), without the log
+ *     prefixes, without "? f+0x1/0x2" frames (unreliable), and without the
+ *     panic that a long enough report ends in (panic_on_warn, oops=panic).
+ *  3. Each row of the kind is tried on the report; the row that matches
+ *     earliest wins, the first row on a tie. Its stack parts pick the guilty
+ *     frame: the first frame that no skip pattern matches, or, for stalls
+ *     and hangs, a frame chosen from the whole trace. No frame: "corrupted".
+ *  4. Addresses, offsets, line and CPU numbers are taken out of the title.
+ *
+ * The signature hashes the title, so one bug has one signature whatever
+ * the addresses, offsets, compiler clones (.isra/.constprop) or callers;
+ * a report whose title is marked corrupted also hashes its top frames.
+ *
+ * Patterns are compiled on first use (and JIT-compiled where PCRE2 can),
+ * kept for the process's lifetime and freed at exit.
  */
-#include <ctype.h>
+#define _GNU_SOURCE		/* memmem */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "title.h"
+#include "title_rules.h"
 
-#define SIGNATURE_FRAMES 8
+#define MAX_FRAMES 512		/* frames kept per stack part */
+#define MAX_ARGS 16
+#define MAX_NAME 128
+#define SIGNATURE_FRAMES 4
 
-/* Frames that belong to the detector, the allocator or a string helper. */
-static const char *const helper_prefixes[] = {
-	"kasan_", "__kasan_", "__asan_", "asan_", "check_memory_region",
-	"kfence_", "__kfence_", "kmem_cache_", "__kmem_cache_", "kmalloc",
-	"__kmalloc", "kfree", "slab_", "__slab_", "___slab_", "kvfree",
-	"memcpy", "__memcpy", "memset", "__memset", "memmove", "__memmove",
-	"memcmp", "strlen", "strnlen", "strcpy", "strncpy", "strscpy",
-	"copy_from_kernel_nofault", "print_report", "dump_stack", "show_stack",
-	"__warn", "warn_slowpath", "__warn_printk", "report_bug", "handle_bug",
-	"exc_invalid_op", "asm_exc_invalid_op", "exc_page_fault",
-	"asm_exc_page_fault", "page_fault_oops", "kernelmode_fixup_or_oops",
-	"__bad_area_nosemaphore", "do_user_addr_fault", "do_kern_addr_fault",
-	"fixup_exception", "__do_kernel_fault", "do_translation_fault",
-	"do_mem_abort", "el1_abort", "el1h_64_sync", "el1h_64_sync_handler",
-	"do_page_fault", "__do_page_fault",
+/* ---- patterns ---------------------------------------------------------- */
+
+struct re_slot {
+	const char *src;	/* the table's string: its address is the key */
+	pcre2_code *code;	/* NULL: does not compile (title_rules_check) */
+	int tried;
 };
+
+#define RE_SLOTS 1024
+static struct re_slot re_cache[RE_SLOTS];
+static pcre2_match_data *match_data;
+static pcre2_match_context *match_ctx;
+static int cleanup_registered;
+static char *headers;		/* every kind's header, one alternation */
+
+static void re_free_all(void)
+{
+	for (size_t i = 0; i < RE_SLOTS; i++) {
+		pcre2_code_free(re_cache[i].code);
+		re_cache[i] = (struct re_slot){ 0 };
+	}
+	pcre2_match_data_free(match_data);
+	pcre2_match_context_free(match_ctx);
+	match_data = NULL;
+	match_ctx = NULL;
+	free(headers);
+	headers = NULL;
+}
+
+/* Expand %PC%, %FUNC%, %SRC% and %ADDR% (see title_rules.h). */
+static char *re_expand(const char *src)
+{
+	static const struct {
+		const char *name, *re;
+	} subst[] = {
+		{ "%PC%", "\\[<?(?:0x)?[0-9a-f]+>?\\]" },
+		{ "%FUNC%", "([a-zA-Z0-9_]+)(?:\\.|\\+)" },
+		{ "%SRC%", "([a-zA-Z0-9_./-]+\\.[a-z]+:[0-9]+)" },
+		{ "%ADDR%", "0x[0-9a-f]+" },
+	};
+	size_t cap = strlen(src) * 8 + 1, n = 0;
+	char *out = malloc(cap);
+
+	if (!out)
+		return NULL;
+	for (const char *p = src; *p;) {
+		size_t k;
+
+		for (k = 0; k < sizeof(subst) / sizeof(subst[0]); k++) {
+			size_t l = strlen(subst[k].name);
+
+			if (!strncmp(p, subst[k].name, l)) {
+				size_t r = strlen(subst[k].re);
+
+				memcpy(out + n, subst[k].re, r);
+				n += r;
+				p += l;
+				break;
+			}
+		}
+		if (k == sizeof(subst) / sizeof(subst[0]))
+			out[n++] = *p++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static pcre2_code *re_get(const char *src)
+{
+	size_t h = ((uintptr_t)src >> 3) % RE_SLOTS;
+
+	if (!src)
+		return NULL;
+	while (re_cache[h].src && re_cache[h].src != src)
+		h = (h + 1) % RE_SLOTS;
+	if (re_cache[h].src)
+		return re_cache[h].code;
+	if (!cleanup_registered) {
+		cleanup_registered = 1;
+		atexit(re_free_all);
+	}
+	re_cache[h].src = src;
+	re_cache[h].tried = 1;
+
+	char *expanded = re_expand(src);
+	int err;
+	PCRE2_SIZE off;
+
+	if (!expanded)
+		return NULL;
+	re_cache[h].code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, 0, &err,
+					 &off, NULL);
+	free(expanded);
+	if (re_cache[h].code)
+		(void)pcre2_jit_compile(re_cache[h].code, PCRE2_JIT_COMPLETE);
+	return re_cache[h].code;
+}
+
+/* Capture groups of a match, as offsets into the subject; -1 when unset. */
+struct caps {
+	int n;			/* groups, 0 the whole match */
+	long so[MAX_ARGS], eo[MAX_ARGS];
+};
+
+/* Search @re in [s, s + len) from @from; 1 and @c on a match. */
+static int re_search_from(const char *re, const char *s, size_t len, size_t from,
+			  struct caps *c)
+{
+	pcre2_code *code = re_get(re);
+	int rc;
+
+	if (!code)
+		return 0;
+	if (!match_data) {
+		match_data = pcre2_match_data_create(MAX_ARGS, NULL);
+		match_ctx = pcre2_match_context_create(NULL);
+		if (!match_data || !match_ctx)
+			return 0;
+		/* Hostile input must not make a pattern run for minutes. */
+		pcre2_set_match_limit(match_ctx, 2000000);
+		pcre2_set_depth_limit(match_ctx, 100000);
+	}
+	rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, 0, match_data, match_ctx);
+	if (rc <= 0)
+		return 0;
+	if (c) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(match_data);
+		uint32_t groups;
+
+		pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+		c->n = (int)groups + 1 > MAX_ARGS ? MAX_ARGS : (int)groups + 1;
+		for (int i = 0; i < c->n; i++) {
+			int set = i < rc && ov[2 * i] != PCRE2_UNSET;
+
+			c->so[i] = set ? (long)ov[2 * i] : -1;
+			c->eo[i] = set ? (long)ov[2 * i + 1] : -1;
+		}
+	}
+	return 1;
+}
+
+static int re_search(const char *re, const char *s, size_t len, struct caps *c)
+{
+	return re_search_from(re, s, len, 0, c);
+}
+
+static int re_any(const char *const *res, const char *s, size_t len)
+{
+	for (; *res; res++)
+		if (re_search(*res, s, len, NULL))
+			return 1;
+	return 0;
+}
+
+static const char *mem_find(const char *s, size_t len, const char *needle)
+{
+	return memmem(s, len, needle, strlen(needle));
+}
+
+/* ---- lines and log prefixes -------------------------------------------- */
 
 const char *log_line_msg(const char *line, const char *end)
 {
@@ -57,194 +226,759 @@ const char *log_line_msg(const char *line, const char *end)
 	return p;
 }
 
-static int is_helper(const char *fn)
-{
-	for (size_t i = 0; i < sizeof(helper_prefixes) / sizeof(helper_prefixes[0]); i++)
-		if (!strncmp(fn, helper_prefixes[i], strlen(helper_prefixes[i])))
-			return 1;
-	return 0;
-}
+/* The console prefix of a line: "<3>[    1.000000][    T1] ". */
+static const char console_prefix_re[] =
+	"^(?:\\*\\* [0-9]+ printk messages dropped \\*\\* )?(?:.* login: )?(?:<[0-9]+>)?"
+	"\\[ *[0-9]+\\.[0-9]+\\](\\[ *(?:C|T)[0-9]+\\])? ";
 
-/* Copy the function name at @p ("foo+0x1/0x2 [mod]" -> "foo"). */
-static void copy_func(char *out, size_t size, const char *p, const char *end)
-{
-	size_t n = 0;
+enum ctx_kind { CTX_NONE, CTX_CONSOLE, CTX_CALLER };
 
-	while (p < end && (isalnum((unsigned char)*p) || *p == '_' || *p == '.') &&
-	       n + 1 < size)
-		out[n++] = *p++;
-	out[n] = '\0';
-	/* Compiler clones: foo.isra.0, foo.constprop.0 are foo. */
-	char *dot = strchr(out, '.');
-
-	if (dot)
-		*dot = '\0';
-}
-
-struct line {
-	const char *msg;
-	const char *end;
+struct ctx {
+	enum ctx_kind kind;
+	const char *p;		/* CTX_CALLER: "[    T1]" */
+	size_t n;
 };
 
-static int next_line(const char **pos, const char *end, struct line *l)
+static struct ctx line_context(const char *line, size_t len)
 {
-	const char *p = *pos, *nl;
+	struct ctx c = { CTX_NONE, NULL, 0 };
+	struct caps m;
 
-	if (p >= end)
-		return 0;
-	nl = memchr(p, '\n', (size_t)(end - p));
-	l->end = nl ? nl : end;
-	l->msg = log_line_msg(p, l->end);
-	*pos = nl ? nl + 1 : end;
-	return 1;
+	if (!memchr(line, '[', len) || !re_search(console_prefix_re, line, len, &m))
+		return c;
+	if (m.n < 2 || m.so[1] < 0) {
+		c.kind = CTX_CONSOLE;
+		return c;
+	}
+	c.kind = CTX_CALLER;
+	c.p = line + m.so[1];
+	c.n = (size_t)(m.eo[1] - m.so[1]);
+	return c;
 }
 
-/* @s in [p, end), or NULL: log text is not NUL-terminated. */
-static const char *find(const char *p, const char *end, const char *s)
+static int ctx_equal(const struct ctx *a, const struct ctx *b)
 {
-	size_t n = strlen(s);
+	return a->kind == b->kind &&
+	       (a->kind != CTX_CALLER || (a->n == b->n && !memcmp(a->p, b->p, a->n)));
+}
 
-	for (; (size_t)(end - p) >= n; p++)
-		if (!memcmp(p, s, n))
+/* A CPU context ("[    C3]"): kept during an all-CPU backtrace. */
+static int ctx_is_cpu(const struct ctx *c)
+{
+	return c->kind == CTX_CALLER && memchr(c->p, 'C', c->n);
+}
+
+/*
+ * The line without its prefix; *questionable when it is a "? f+0x1/0x2"
+ * frame (unreliable): those are left out of the report.
+ */
+static const char *strip_prefix(const char *line, size_t len, const struct ctx *c,
+				size_t *out_len, int *questionable)
+{
+	const char *p, *end = line + len;
+
+	*questionable = 0;
+	*out_len = len;
+	if (c->kind == CTX_NONE)
+		return line;
+	p = mem_find(line, len, "] ");
+	p = p ? p + 2 : line + 1;
+	if (p > end)
+		p = end;
+	len = (size_t)(end - p);
+	if (!mem_find(p, len, "<EOI>")) {
+		const char *q = mem_find(p, len, " ? ");
+
+		if (q) {
+			*questionable = 1;
+			*out_len = (size_t)(end - (q + 2));
+			return q + 2;
+		}
+		if (len >= 13 && !memcmp(end - 13, " (unreliable)", 13)) {
+			*questionable = 1;
+			*out_len = len - 13;
 			return p;
+		}
+	}
+	*out_len = len;
+	return p;
+}
+
+/* ---- report kinds -------------------------------------------------------- */
+
+/* One pattern for every header: finds the next candidate line quickly. */
+static const char *headers_re(void)
+{
+	char *re = headers;
+
+	if (!re) {
+		size_t n = 1;
+
+		for (size_t k = 0; k < title_nkinds; k++)
+			n += strlen(title_kinds[k].header) * 2 + 1;
+		re = malloc(n);
+		if (!re)
+			return NULL;
+		n = 0;
+		for (size_t k = 0; k < title_nkinds; k++) {
+			if (k)
+				re[n++] = '|';
+			for (const char *p = title_kinds[k].header; *p; p++) {
+				if (strchr("\\^$.|?*+()[]{}", *p))
+					re[n++] = '\\';
+				re[n++] = *p;
+			}
+		}
+		re[n] = '\0';
+		headers = re;
+	}
+	return re;
+}
+
+/* A line starts a report of this kind. */
+static int line_is_kind(const char *line, size_t len, const struct title_kind *k)
+{
+	if (!mem_find(line, len, k->header))
+		return 0;
+	return !(k->ignore && re_search(k->ignore, line, len, NULL));
+}
+
+/* The first kind whose header this line holds, or NULL. */
+static const struct title_kind *line_kind(const char *line, size_t len)
+{
+	for (size_t k = 0; k < title_nkinds; k++)
+		if (line_is_kind(line, len, &title_kinds[k]))
+			return &title_kinds[k];
 	return NULL;
 }
 
-static int starts(const struct line *l, const char *s)
-{
-	size_t n = strlen(s);
+/* ---- the report ---------------------------------------------------------- */
 
-	return (size_t)(l->end - l->msg) >= n && !memcmp(l->msg, s, n);
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static int buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = (b->n + n + 1) * 2;
+		char *p = realloc(b->p, cap);
+
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+	return 0;
 }
 
-/* A stack frame line: " foo+0x1/0x2 [mod]"; not "? foo", not "<IRQ>". */
-static int frame_func(const struct line *l, char *out, size_t size)
+/*
+ * The lines of the report that starts at @start, as syzkaller keeps them;
+ * *@end is where a second report starts, when the log has no caller ids
+ * to keep the two apart.
+ */
+static int build_report(const char *text, size_t len, size_t start, struct buf *out,
+			size_t *report_end)
 {
-	const char *p = l->msg;
+	const char *hre = headers_re();
+	const char *pos = text + start, *end = text + len;
+	size_t oops_len = 0, next_hit = 0, text_lines = 0;
+	struct ctx octx = { CTX_NONE, NULL, 0 };
+	int second = 0, skip_text = 0, cpu_trace = 0, first = 1;
+	int min_lines;
 
-	if (p >= l->end || *p != ' ')
-		return 0;
-	while (p < l->end && *p == ' ')
-		p++;
-	if (p >= l->end || *p == '?' || *p == '<')
-		return 0;
-	const char *plus = memchr(p, '+', (size_t)(l->end - p));
+	*report_end = 0;
+	{
+		const char *nl = memchr(pos, '\n', (size_t)(end - pos));
 
-	if (!plus || plus + 2 >= l->end || plus[1] != '0' || plus[2] != 'x')
-		return 0;
-	copy_func(out, size, p, plus);
-	return out[0] != '\0';
+		oops_len = (size_t)((nl ? nl : end) - pos);
+		octx = line_context(pos, oops_len);
+		min_lines = mem_find(pos, oops_len, "BUG: KMSAN:") ? 16 : 22;
+	}
+	for (; pos < end; first = 0) {
+		const char *nl = memchr(pos, '\n', (size_t)(end - pos));
+		size_t n = (size_t)((nl ? nl : end) - pos), slen;
+		const char *line = pos;
+		struct ctx c = line_context(line, n);
+		int questionable, skip_line;
+		const char *s = strip_prefix(line, n, &c, &slen, &questionable);
+
+		pos = nl ? nl + 1 : end;
+		if (!first && !second) {
+			/* Does another report start here? */
+			if ((size_t)(line - text) + n >= next_hit) {
+				struct caps m;
+
+				if (hre && re_search_from(hre, text, len, (size_t)(line - text), &m))
+					next_hit = (size_t)m.so[0];
+				else
+					next_hit = len + 1;
+			}
+			if (next_hit < (size_t)(line - text) + n && line_kind(line, n) &&
+			    !re_search(title_report_start_ignores, line, n, NULL))
+				second = 1;
+			for (int i = 0; !second && title_info_with_stack[i]; i++)
+				if (mem_find(line, n, title_info_with_stack[i]))
+					second = 1;
+		}
+		if (!first && (questionable ||
+			       (!ctx_equal(&c, &octx) && (!cpu_trace || !ctx_is_cpu(&c)))))
+			continue;
+		text_lines++;
+		skip_line = skip_text;
+		if (mem_find(line, n, "Disabling lock debugging due to kernel taint")) {
+			skip_line = 1;
+		} else if (mem_find(line, n, "Sending NMI from CPU")) {
+			cpu_trace = 1;
+		} else if ((mem_find(line, n, "Kernel panic - not syncing") ||
+			    mem_find(line, n, "WARNING: possible circular locking dependency detected")) &&
+			   text_lines > (size_t)min_lines) {
+			skip_text = 1;
+			skip_line = 1;
+		}
+		if (!first && skip_line)
+			continue;
+		if (buf_add(out, s, slen) || buf_add(out, "\n", 1))
+			return -1;
+		if (!second || octx.kind == CTX_CALLER)
+			*report_end = out->n;
+	}
+	return 0;
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s)
+/* ---- guilty frames ------------------------------------------------------- */
+
+struct frame {
+	const char *p;
+	size_t n;
+};
+
+struct frames {
+	struct frame f[MAX_FRAMES];
+	size_t n;
+};
+
+static int is_skipped(const struct title_rule *r, const char *name, size_t n)
 {
-	while (*s) {
-		h ^= (unsigned char)*s++;
+	return re_search(title_skip_frames, name, n, NULL) ||
+	       (r->skip && re_search(r->skip, name, n, NULL));
+}
+
+/* The captures of a stack part's match are frames, unless skipped. */
+static void add_captures(struct frames *fr, const struct title_rule *r, const char *s,
+			 const struct caps *m)
+{
+	for (int i = 1; i < m->n; i++) {
+		if (m->so[i] < 0)
+			continue;
+		if (is_skipped(r, s + m->so[i], (size_t)(m->eo[i] - m->so[i])))
+			continue;
+		if (fr->n < MAX_FRAMES)
+			fr->f[fr->n++] = (struct frame){ s + m->so[i], (size_t)(m->eo[i] - m->so[i]) };
+	}
+}
+
+/* A frame without its syscall prefix: the shortest of the strippings. */
+static struct frame strip_frame(struct frame f)
+{
+	struct frame best = f;
+
+	for (int i = 0; title_strip_prefixes[i]; i++) {
+		size_t l = strlen(title_strip_prefixes[i]);
+
+		if (f.n >= l && !memcmp(f.p, title_strip_prefixes[i], l) && f.n - l < best.n)
+			best = (struct frame){ f.p + l, f.n - l };
+	}
+	return best;
+}
+
+static int frame_has(struct frame f, const char *s)
+{
+	return mem_find(f.p, f.n, s) != NULL;
+}
+
+/* The frame a stall blames: the one above the first dispatch point. */
+static int pick_stall(const struct frame *f, size_t n, struct frame *out)
+{
+	struct frame prev = f[0];
+
+	for (size_t i = 0; i < n; i++) {
+		if (re_search(title_stall_anchors, f[i].p, f[i].n, NULL)) {
+			if (frame_has(f[i], "smp_call_function"))
+				prev = (struct frame){ "smp_call_function", 17 };
+			*out = prev;
+			return 1;
+		}
+		prev = f[i];
+	}
+	return 0;
+}
+
+/* A hung task: rtnl_lock and the synchronize_rcu family are buckets. */
+static int pick_hung(const struct frame *f, size_t n, struct frame *out)
+{
+	static const char *const anchors[][2] = {
+		{ "rtnl_lock", NULL }, { "synchronize_rcu", "synchronize_rcu" },
+		{ "synchronize_srcu", "synchronize_rcu" }, { "synchronize_net", "synchronize_rcu" },
+		{ "synchronize_sched", "synchronize_rcu" },
+	};
+	static const char *const waits[] = {
+		"sched", "_lock", "_slowlock", "down", "rwsem", "completion", "kthread",
+		"wait", "synchronize", "context_switch", "__switch_to", "cancel_delayed_work",
+		"rcu_barrier",
+	};
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t a = 0; a < sizeof(anchors) / sizeof(anchors[0]); a++) {
+			if (!frame_has(f[i], anchors[a][0]))
+				continue;
+			*out = anchors[a][1] ? (struct frame){ anchors[a][1], strlen(anchors[a][1]) }
+					     : f[i];
+			return 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+
+		for (w = 0; w < sizeof(waits) / sizeof(waits[0]); w++)
+			if (frame_has(f[i], waits[w]))
+				break;
+		if (w == sizeof(waits) / sizeof(waits[0])) {
+			*out = f[i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int pick_frame(const struct title_rule *r, struct frames *fr, struct frame *out)
+{
+	if (!fr->n)
+		return 0;
+	for (size_t i = 0; i < fr->n; i++)
+		fr->f[i] = strip_frame(fr->f[i]);
+	switch (r->pick) {
+	case PICK_STALL:
+		return pick_stall(fr->f, fr->n, out);
+	case PICK_HUNG:
+		return pick_hung(fr->f, fr->n, out);
+	default:
+		*out = fr->f[0];
+		return 1;
+	}
+}
+
+static int is_trace(const char *part)
+{
+	return part && part[0] == TRACE[0];
+}
+
+static int parts_count(const char *const *parts)
+{
+	int n = 0;
+
+	while (n < RULE_PARTS && parts[n])
+		n++;
+	return n;
+}
+
+static int next_line(const char **pos, const char *end, const char **line, size_t *n)
+{
+	const char *nl;
+
+	if (*pos > end)
+		return 0;
+	nl = memchr(*pos, '\n', (size_t)(end - *pos));
+	*line = *pos;
+	*n = (size_t)((nl ? nl : end) - *pos);
+	*pos = nl ? nl + 1 : end + 1;
+	return 1;
+}
+
+/*
+ * Walk the stack parts over the report from @s; one guilty frame per
+ * stack. Returns 0 when a stack gave no frame ("corrupted" is stored).
+ */
+static int stack_walk(const struct title_rule *r, const char *const *parts, const char *s,
+		      size_t len, struct frame *out, int *nout)
+{
+	static struct frames fr;
+	const char *pos = s, *end = s + len, *line;
+	int nparts = parts_count(parts), traces = 0, ok = 1;
+	size_t n;
+	struct caps m;
+
+	fr.n = 0;
+	*nout = 0;
+	for (int pi = 0;; pi++) {
+		if (pi == nparts || (is_trace(parts[pi]) && traces > 0)) {
+			struct frame f;
+
+			if (!pick_frame(r, &fr, &f) || !f.n) {
+				f = (struct frame){ "corrupted", 9 };
+				ok = 0;
+			}
+			if (*nout < MAX_ARGS)
+				out[(*nout)++] = f;
+			fr.n = 0;
+		}
+		if (pi == nparts)
+			break;
+		if (is_trace(parts[pi])) {
+			traces++;
+			while (next_line(&pos, end, &line, &n)) {
+				if (mem_find(line, n, "should_fail") &&
+				    re_search(title_corrupted_line, line, n, NULL)) {
+					ok = 0;
+					goto next_part;
+				}
+				if (re_search(title_stack_start, line, n, NULL))
+					goto next_part;
+				if (pi != nparts - 1 && !is_trace(parts[pi + 1]) &&
+				    re_search(parts[pi + 1], line, n, &m)) {
+					add_captures(&fr, r, line, &m);
+					pi++;
+					goto next_part;
+				}
+				for (int i = 0; title_frame_res[i]; i++) {
+					if (re_search(title_frame_res[i], line, n, &m)) {
+						add_captures(&fr, r, line, &m);
+						break;
+					}
+				}
+			}
+		} else {
+			while (next_line(&pos, end, &line, &n)) {
+				if (mem_find(line, n, "should_fail") &&
+				    re_search(title_corrupted_line, line, n, NULL)) {
+					ok = 0;
+					goto next_part;
+				}
+				if (re_search(parts[pi], line, n, &m)) {
+					add_captures(&fr, r, line, &m);
+					break;
+				}
+			}
+		}
+next_part:;
+	}
+	return ok;
+}
+
+static int stack_frames(const struct title_rule *r, const char *s, size_t len,
+			struct frame *out, int *nout)
+{
+	if (stack_walk(r, r->stack, s, len, out, nout))
+		return 1;
+	if (!r->stack2[0])
+		return 0;
+	return stack_walk(r, r->stack2, s, len, out, nout);
+}
+
+/* ---- the title ----------------------------------------------------------- */
+
+struct arg {
+	const char *p;
+	size_t n;
+};
+
+/* Fill the template: "%1".."%9" are @args. */
+static void format_title(const char *fmt, const struct arg *args, int nargs, char *out,
+			 size_t size)
+{
+	size_t n = 0;
+
+	for (const char *p = fmt; *p && n + 1 < size; p++) {
+		if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
+			int i = p[1] - '1';
+
+			p++;
+			if (i >= nargs)
+				continue;
+			for (size_t k = 0; k < args[i].n && n + 1 < size; k++)
+				out[n++] = args[i].p[k];
+		} else {
+			out[n++] = *p;
+		}
+	}
+	out[n] = '\0';
+}
+
+/*
+ * Try the kind's rows on the report; the title before clean-up. Returns
+ * the row that gave it (NULL: none did, the header line is the title).
+ */
+static const struct title_rule *describe(const char *rep, size_t len, const struct title_kind *k,
+					 char *title, size_t size, int *corrupted)
+{
+	const struct title_rule *best = NULL;
+	size_t start = len;
+	int have = 0, matched = 0;
+
+	*corrupted = 0;
+	title[0] = '\0';
+	for (size_t i = 0; i < k->nrules; i++) {
+		const struct title_rule *r = &k->rules[i];
+		struct caps m;
+		struct arg args[2 * MAX_ARGS];
+		struct frame frames[MAX_ARGS];
+		int nargs = 0, nframes = 0;
+
+		if (!re_search(r->title, rep, len, &m))
+			continue;
+		if ((size_t)m.so[0] > start || ((size_t)m.so[0] == start && have))
+			continue;
+		if ((size_t)m.so[0] < start) {
+			have = 0;
+			best = NULL;
+			start = (size_t)m.so[0];
+		}
+		matched = 1;
+		if (r->report && !re_search(r->report, rep, len, &m))
+			continue;
+		for (int g = 1; g < m.n; g++)
+			args[nargs++] = m.so[g] < 0 ? (struct arg){ "", 0 }
+					: (struct arg){ rep + m.so[g], (size_t)(m.eo[g] - m.so[g]) };
+		*corrupted = 0;
+		if (r->stack[0]) {
+			if (!stack_frames(r, rep + m.so[0], len - (size_t)m.so[0], frames, &nframes))
+				*corrupted = 1;
+			for (int f = 0; f < nframes; f++)
+				args[nargs++] = (struct arg){ frames[f].p, frames[f].n };
+		}
+		format_title(r->fmt, args, nargs, title, size);
+		have = 1;
+		best = r;
+	}
+	if (!have) {
+		/* A header no row understands: its line is the title. */
+		const char *p = mem_find(rep, len, k->header);
+
+		*corrupted = matched;
+		if (p) {
+			const char *nl = memchr(p, '\n', (size_t)(rep + len - p));
+			size_t n = (size_t)((nl ? nl : rep + len) - p);
+
+			snprintf(title, size, "%.*s", (int)(n < size ? n : size - 1), p);
+		}
+	}
+	if (best && (best->flags & RULE_CORRUPTED))
+		*corrupted = 1;
+	return best;
+}
+
+/* What never belongs in a title: numbers, addresses, offsets, pids. */
+static const struct {
+	const char *re, *with;
+} title_cleanups[] = {
+	{ "syz-executor\\.?[0-9]+((/|:)[0-9]+)?", "syz-executor" },
+	{ "syzkaller[0-9]+((/|:)[0-9]+)?", "syzkaller" },
+	{ "([^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}", "${1}ADDR" },
+	{ "([0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3})", "IP" },
+	{ "(\\.\\w+)(:[0-9]+)+", "${1}:LINE" },
+	{ "([a-zA-Z][a-zA-Z0-9_.]+)\\+0x[0-9a-z]+/0x[0-9a-z]+", "${1}" },
+	{ "CPU#[0-9]+", "CPU" },
+	{ "(\\W)(\\d+)(\\W|$)", "${1}NUM${3}" },
+	{ "(\\d+){7,}", "NUM" },
+};
+
+#define TITLE_MAX 1024
+
+/* Apply each clean-up until it changes nothing, as syzkaller does. */
+static void clean_title(char *t)
+{
+	for (size_t i = 0; i < sizeof(title_cleanups) / sizeof(title_cleanups[0]); i++) {
+		pcre2_code *code = re_get(title_cleanups[i].re);
+
+		for (int round = 0; code && round < 64; round++) {
+			char out[TITLE_MAX];
+			PCRE2_SIZE outlen = sizeof(out);
+			int rc = pcre2_substitute(code, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, 0,
+						  PCRE2_SUBSTITUTE_GLOBAL, NULL, match_ctx,
+						  (PCRE2_SPTR)title_cleanups[i].with,
+						  PCRE2_ZERO_TERMINATED, (PCRE2_UCHAR *)out, &outlen);
+
+			if (rc <= 0 || !strcmp(out, t))
+				break;
+			snprintf(t, TITLE_MAX, "%s", out);
+		}
+	}
+}
+
+/* Printable ASCII, single spaces, at most 120 characters read. */
+static void sanitize_title(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+	char prev = ' ';
+
+	for (size_t i = 0; in[i] && i < 120 && n + 1 < size; i++) {
+		char ch = in[i];
+
+		if (ch == '\t')
+			ch = ' ';
+		else if ((unsigned char)ch < 0x20 || (unsigned char)ch >= 0x7f)
+			continue;
+		if (ch == ' ' && prev == ' ')
+			continue;
+		out[n++] = ch;
+		prev = ch;
+	}
+	while (n && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+}
+
+/* A title with a timestamp in it was mixed with another line. */
+static int report_corrupted(const char *title, const struct title_rule *r, const char *rep,
+			    size_t len)
+{
+	const char *pos = rep, *end = rep + len, *line;
+	size_t n;
+	int frames_from = -1;
+
+	if (re_search("\\[ *[0-9]+\\.[0-9]+\\]", title, strlen(title), NULL))
+		return 1;
+	if (!r || (r->flags & RULE_NO_STACK))
+		return 0;
+	/* A stack must follow its header within 15 lines. */
+	while (next_line(&pos, end, &line, &n)) {
+		if (re_search(title_stack_start, line, n, NULL)) {
+			frames_from = 15;
+			continue;
+		}
+		if (frames_from > 0) {
+			frames_from--;
+			if (mem_find(line, n, "(stack is not available)") ||
+			    re_any(title_frame_res, line, n))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3ULL;
 	}
 	return h;
 }
 
-/* Not a KASAN, KFENCE or WARNING report: a panic, a BUG or an oops. */
-static int identify_other(const char *text, size_t len, struct report_id *id)
+/* The first kind's line in the log; its offset in *start. */
+static const struct title_kind *first_report(const char *text, size_t len, size_t *start)
 {
-	static const struct {
-		const char *prefix;
-		const char *title;
-	} kinds[] = {
-		{ "Kernel panic - not syncing: ", "kernel panic: " },
-		{ "BUG: ", "BUG: " },
-		{ "kernel BUG at ", "kernel BUG at " },
-		{ "Oops: ", "Oops: " },
-	};
-	const char *pos, *end = text + len;
-	struct line l;
+	const char *hre = headers_re();
+	size_t from = 0;
+	struct caps m;
 
-	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-		for (pos = text; next_line(&pos, end, &l);) {
-			if (!starts(&l, kinds[k].prefix))
-				continue;
-			size_t n = strlen(kinds[k].prefix);
-			int rest = (int)(l.end - l.msg - (long)n);
+	while (hre && from < len && re_search_from(hre, text, len, from, &m)) {
+		const char *hit = text + m.so[0], *line = hit, *nl;
+		const struct title_kind *k;
 
-			snprintf(id->title, sizeof(id->title), "%s%.*s", kinds[k].title,
-				 rest > 160 ? 160 : rest, l.msg + n);
-			snprintf(id->signature, sizeof(id->signature), "%016llx",
-				 (unsigned long long)fnv1a(0xcbf29ce484222325ULL, id->title));
-			return 0;
+		while (line > text && line[-1] != '\n')
+			line--;
+		nl = memchr(hit, '\n', (size_t)(text + len - hit));
+		k = line_kind(line, (size_t)((nl ? nl : text + len) - line));
+		if (k) {
+			*start = (size_t)(line - text);
+			return k;
 		}
+		if (!nl)
+			break;
+		from = (size_t)(nl + 1 - text);
 	}
-	return -1;
+	return NULL;
 }
 
 int report_identify(const char *text, size_t len, struct report_id *id)
 {
-	const char *pos = text, *end = text + len;
-	char kind[64] = "", func[128] = "", access[16] = "", frame[128];
-	char frames[SIGNATURE_FRAMES][128];
-	int nframes = 0, detector = 0, in_trace = 0;
-	struct line l;
+	const struct title_kind *k;
+	const struct title_rule *r;
+	struct buf rep = { 0 };
+	char raw[TITLE_MAX];
+	size_t start, rend;
+	struct caps m;
+	uint64_t h;
 
 	memset(id, 0, sizeof(*id));
-	while (next_line(&pos, end, &l)) {
-		const char *in;
+	if (!text || !len || !(k = first_report(text, len, &start)))
+		return -1;
+	if (build_report(text, len, start, &rep, &rend) || !rep.p) {
+		free(rep.p);
+		return -1;
+	}
+	r = describe(rep.p, rend, k, raw, sizeof(raw), &id->corrupted);
+	clean_title(raw);
+	sanitize_title(raw, id->title, sizeof(id->title));
+	if (!id->corrupted)
+		id->corrupted = report_corrupted(id->title, r, rep.p, rend);
+	/* The guilty frame: what follows the title's last " in ". */
+	if (re_search(".* in ((?:<[a-zA-Z0-9_: ]+>)?[a-zA-Z0-9_:]+)", id->title,
+		      strlen(id->title), &m) && m.so[1] >= 0)
+		snprintf(id->guilty, sizeof(id->guilty), "%.*s", (int)(m.eo[1] - m.so[1]),
+			 id->title + m.so[1]);
 
-		if (!detector && (starts(&l, "BUG: KASAN: ") || starts(&l, "BUG: KFENCE: "))) {
-			detector = starts(&l, "BUG: KASAN: ") ? 'A' : 'F';
-			const char *k = l.msg + (detector == 'A' ? 12 : 13);
+	h = fnv1a(0xcbf29ce484222325ULL, id->title, strlen(id->title));
+	if (id->corrupted) {
+		/* A cut report: its top frames tell one from another. */
+		const char *pos = rep.p, *end = rep.p + rend, *line;
+		size_t n;
+		int taken = 0;
 
-			in = find(k, l.end, " in ");
-			if (!in)
-				in = l.end;
-			snprintf(kind, sizeof(kind), "%.*s", (int)(in - k), k);
-			if (in < l.end)
-				copy_func(func, sizeof(func), in + 4, l.end);
-		} else if (!detector && starts(&l, "WARNING: ")) {
-			detector = 'W';
-			/* "WARNING: CPU: 0 PID: 1 at file:line func+0x1/0x2" */
-			const char *sp = l.end;
-
-			while (sp > l.msg && sp[-1] != ' ')
-				sp--;
-			if (*sp == '[' && sp > l.msg + 1) {	/* "[module]" */
-				sp--;
-				while (sp > l.msg && sp[-1] != ' ')
-					sp--;
-			}
-			copy_func(func, sizeof(func), sp, l.end);
-		} else if (detector == 'A' && !access[0] &&
-			   (starts(&l, "Read of size") || starts(&l, "Write of size"))) {
-			snprintf(access, sizeof(access), "%s",
-				 starts(&l, "Read") ? "Read" : "Write");
-		} else if (starts(&l, "Call Trace:")) {
-			in_trace = !nframes;
-		} else if (in_trace && frame_func(&l, frame, sizeof(frame))) {
-			if (nframes < SIGNATURE_FRAMES && !is_helper(frame))
-				snprintf(frames[nframes++], sizeof(frames[0]), "%s", frame);
-		} else if (in_trace && !starts(&l, " ") && !starts(&l, "<")) {
-			in_trace = 0;
+		while (taken < SIGNATURE_FRAMES && next_line(&pos, end, &line, &n)) {
+			if (!re_search(title_frame_res[0], line, n, &m) || m.so[1] < 0)
+				continue;
+			h = fnv1a(fnv1a(h, "\n", 1), line + m.so[1], (size_t)(m.eo[1] - m.so[1]));
+			taken++;
 		}
 	}
-	if (!detector)
-		return identify_other(text, len, id);
-
-	/* The guilty frame: the reported function unless it is a helper. */
-	if ((!func[0] || is_helper(func)) && nframes)
-		snprintf(func, sizeof(func), "%s", frames[0]);
-	snprintf(id->guilty, sizeof(id->guilty), "%s", func);
-	if (detector == 'A')
-		snprintf(id->title, sizeof(id->title), "KASAN: %s%s%s in %s", kind,
-			 access[0] ? " " : "", access, func);
-	else if (detector == 'F')
-		snprintf(id->title, sizeof(id->title), "KFENCE: %s in %s", kind, func);
-	else
-		snprintf(id->title, sizeof(id->title), "WARNING in %s", func);
-
-	uint64_t h = fnv1a(0xcbf29ce484222325ULL, id->title);
-
-	for (int i = 0; i < nframes; i++)
-		h = fnv1a(fnv1a(h, "\n"), frames[i]);
-	snprintf(id->signature, sizeof(id->signature), "%016llx",
-		 (unsigned long long)h);
+	snprintf(id->signature, sizeof(id->signature), "%016llx", (unsigned long long)h);
+	free(rep.p);
 	return 0;
+}
+
+static void check_one(const char *re, int *failed, char *bad, size_t size)
+{
+	if (re && !is_trace(re) && !re_get(re) && !(*failed)++)
+		snprintf(bad, size, "%s", re);
+}
+
+/* Compile every pattern of the table; the first that fails in @bad. */
+int title_rules_check(char *bad, size_t size)
+{
+	int failed = 0;
+
+#define CHECK(re_) check_one((re_), &failed, bad, size)
+	for (size_t k = 0; k < title_nkinds; k++) {
+		CHECK(title_kinds[k].ignore);
+		for (size_t i = 0; i < title_kinds[k].nrules; i++) {
+			const struct title_rule *r = &title_kinds[k].rules[i];
+
+			CHECK(r->title);
+			CHECK(r->report);
+			CHECK(r->skip);
+			for (int p = 0; p < RULE_PARTS; p++) {
+				CHECK(r->stack[p]);
+				CHECK(r->stack2[p]);
+			}
+		}
+	}
+	CHECK(title_skip_frames);
+	CHECK(title_stack_start);
+	CHECK(title_corrupted_line);
+	CHECK(title_stall_anchors);
+	CHECK(title_report_start_ignores);
+	CHECK(headers_re());
+	CHECK(console_prefix_re);
+	for (int i = 0; title_frame_res[i]; i++)
+		CHECK(title_frame_res[i]);
+	for (size_t i = 0; i < sizeof(title_cleanups) / sizeof(title_cleanups[0]); i++)
+		CHECK(title_cleanups[i].re);
+#undef CHECK
+	return failed;
 }

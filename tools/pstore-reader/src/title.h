@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Titles and signatures of kernel reports, following syzkaller's
- * conventions: "KASAN: slab-use-after-free Read in foo",
- * "KFENCE: out-of-bounds read in bar", "WARNING in baz".
+ * Titles and signatures of kernel reports, as syzkaller titles them:
+ * "KASAN: slab-use-after-free Read in foo", "WARNING: refcount bug in bar",
+ * "general protection fault in baz", "INFO: task hung in qux"...
+ * The rows are in title_rules.c.
  */
 #ifndef PSTORE_READER_TITLE_H
 #define PSTORE_READER_TITLE_H
@@ -13,16 +14,24 @@ struct report_id {
 	char title[256];
 	char guilty[128];	/* the frame the title names */
 	char signature[17];	/* 64-bit hash, hex: same bug, same signature */
+	int corrupted;		/* the report looks cut or mixed with another */
 };
 
 /*
- * Derive title, guilty frame and signature from a report's text (log lines,
- * with or without "<level>[time][caller]" prefixes). Returns 0, or -1 when
- * the text holds no KASAN, KFENCE or WARNING report.
+ * Derive title, guilty frame and signature from a report's text, or a log
+ * holding one (log lines, with or without "<level>[time][caller]"
+ * prefixes): the first report in it is titled. Returns 0, or -1 when the
+ * text holds no kernel report.
  */
 int report_identify(const char *text, size_t len, struct report_id *id);
 
 /* The message part of a log line: after "<N>", "[ time]" and "[ T12]". */
 const char *log_line_msg(const char *line, const char *end);
+
+/*
+ * Compile every pattern of the title table. Returns how many do not
+ * compile, the first of them copied to @bad.
+ */
+int title_rules_check(char *bad, size_t size);
 
 #endif
