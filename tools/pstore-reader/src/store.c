@@ -4,11 +4,12 @@
  *
  * Durability, in one batch for all records: every report is written to an
  * unnamed O_TMPFILE in its per-boot folder (or, where the filesystem has
- * none, a file of a unique random name); one syncfs() puts them all on
- * disk, file data and folders alike; each is linked into place without
- * replacing anything; a second syncfs() makes the links durable; only then
- * are the records unlinked from pstore. Two flushes per run instead of two
- * per file: collecting stays as fast as copying, flushes included.
+ * none, a file of a unique random name); one syncfs() puts their data on
+ * disk, file data and folders alike (one flush for all: an fsync() per
+ * file and folder costs a journal commit each, and made collect twice as
+ * slow); each is linked into place without replacing anything; a second
+ * syncfs() makes the links durable; only then are the records unlinked
+ * from pstore.
  *
  * A kill anywhere leaves each record either in pstore or archived (or
  * both), and no temporary file: the next run finds an identical archive,
@@ -374,8 +375,16 @@ static int stage_file(struct archive *a, size_t rec, int dirfd, const char *name
 		return err;
 	}
 	if (st->tmp[0]) {
+		/* A named file is closed now: flush it now. */
+		err = fdatasync(fd) ? -errno : 0;
 		close(fd);
 		fd = -1;
+		if (err) {
+			close(st->dirfd);
+			if (unlinkat(dirfd, st->tmp, 0))
+				log_warn("%s: cannot remove %s: %s", a->path, st->tmp, strerror(errno));
+			return err;
+		}
 	}
 	st->fd = fd;
 	st->rec = rec;
@@ -635,10 +644,13 @@ static int free_record(struct archive *a, const struct record_set *set, size_t i
 int archive_commit(struct archive *a, const struct record_set *set)
 {
 	struct archive_batch *b = &a->batch;
-	int ret = 0, linked = 0;
+	int ret = 0, nlinked = 0;
 
-	/* 1: the staged files' data on disk. */
-	if (b->n && syncfs(a->fd)) {
+	/*
+	 * 1: the staged files' data on disk, all in one flush: fsync() of
+	 * each would cost a journal commit per file.
+	 */
+	if (!ret && b->n && syncfs(a->fd)) {
 		ret = -errno;
 		log_err("%s: cannot flush the archive: %s (nothing freed)", a->path,
 			strerror(-ret));
@@ -647,16 +659,16 @@ int archive_commit(struct archive *a, const struct record_set *set)
 	for (size_t i = 0; i < b->n; i++) {
 		struct staged *st = &b->v[i];
 		struct rec_state *rs = &a->st[st->rec];
-		int r = ret ? ret : commit_file(st);
+		int r = ret ? ret : rs->failed ? -EIO : commit_file(st);
 
-		if (r < 0 && !ret)
+		if (r < 0 && !ret && !rs->failed)
 			log_err("%s: cannot put %s in the archive: %s (left in pstore)",
 				set->recs[st->rec].name, st->name, strerror(-r));
 		if (r < 0)
 			rs->failed = 1;
 		if (r == 1) {
 			rs->fresh = 1;
-			if (!linked++)
+			if (!nlinked++)
 				crash_point("link");
 		}
 		if (st->fd >= 0)
@@ -664,15 +676,17 @@ int archive_commit(struct archive *a, const struct record_set *set)
 		else if (r != 1 && unlinkat(st->dirfd, st->tmp, 0) && errno != ENOENT)
 			log_warn("%s: cannot remove the temporary file %s: %s", a->path, st->tmp,
 				 strerror(errno));
-		close(st->dirfd);
+		st->fd = -1;
 	}
-	b->n = 0;
 	/* 3: the links on disk; only now may pstore forget the records. */
-	if (!ret && linked && syncfs(a->fd)) {
+	if (!ret && nlinked && syncfs(a->fd)) {
 		ret = -errno;
 		log_err("%s: cannot flush the archive: %s (nothing freed)", a->path,
 			strerror(-ret));
 	}
+	for (size_t i = 0; i < b->n; i++)
+		close(b->v[i].dirfd);
+	b->n = 0;
 	crash_point("unlink");
 	for (size_t i = 0; i < set->n; i++) {
 		struct rec_state *rs = &a->st[i];
