@@ -28,7 +28,7 @@ cat "$log/mbox/reader-show-reports.txt"
 echo
 echo "demo: pstore-reader collect archived and freed them:"
 cat "$log/mbox/reader-collect.txt"
-find "$log/mbox/archive" -type f | sed "s|$log/mbox/archive/|  archive/|"
+find "$log/mbox/archive" -type f ! -name .lock | sed "s|$log/mbox/archive/|  archive/|"
 echo
 echo "demo: what the guest printed around the reboot:"
 grep -a '^DEMO:\|GUEST-REBOOT\|GUEST-READY' "$log/console.log" | sed 's/^/  | /'

@@ -49,7 +49,7 @@ case $BOOT in
 	check "error_report records survived the reboot" ls /sys/fs/pstore/error_report-ramoops-0
 	pstore-reader list > /mbox/reader-list.txt 2>&1
 	check "pstore-reader lists every record with a title" [ \
-		"$(grep -c '^error_report-ramoops-[0-9]* *error_report *\(ok\|truncated\) *\(KASAN: \|KFENCE: \|WARNING in \)' /mbox/reader-list.txt)" = \
+		"$(grep -c '^error_report-ramoops-[0-9]*[[:space:]]error_report[[:space:]]\(ok\|truncated\)[[:space:]]\(KASAN: \|KFENCE: \|WARNING in \)' /mbox/reader-list.txt)" = \
 		"$(ls /sys/fs/pstore | grep -c error_report)" ]
 	check "no new report counted after the reboot" [ "$(cat $er/count)" = 0 ]
 	;;

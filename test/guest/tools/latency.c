@@ -2,7 +2,7 @@
 /*
  * latency N TRIGGER ARCHIVE_DIR: raise N reports (writing "warn task" to
  * TRIGGER) one at a time and measure, for each, the time from the write to
- * pstore-reader having renamed the archived report into ARCHIVE_DIR (it
+ * pstore-reader having put the archived report into ARCHIVE_DIR (it
  * watches that folder with inotify). Prints every figure in microseconds,
  * then the median and the worst.
  */
@@ -31,7 +31,11 @@ static int cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Wait for a report-*.json to be renamed into the watched folder. */
+/*
+ * Wait for a report-*.json to appear in the watched folder: linked from an
+ * O_TMPFILE (IN_CREATE), or renamed from a temporary name where the
+ * filesystem has no O_TMPFILE (IN_MOVED_TO).
+ */
 static int wait_archived(int ifd, int timeout_ms)
 {
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
@@ -61,7 +65,7 @@ int main(int argc, char **argv)
 		return 2;
 	lat = calloc(n, sizeof(*lat));
 	ifd = inotify_init1(0);
-	if (!lat || ifd < 0 || inotify_add_watch(ifd, argv[3], IN_MOVED_TO) < 0) {
+	if (!lat || ifd < 0 || inotify_add_watch(ifd, argv[3], IN_CREATE | IN_MOVED_TO) < 0) {
 		perror("latency");
 		return 2;
 	}
