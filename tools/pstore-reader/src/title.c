@@ -25,7 +25,6 @@
  * Patterns are compiled on first use (and JIT-compiled where PCRE2 can),
  * kept for the process's lifetime and freed at exit.
  */
-#define _GNU_SOURCE		/* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -47,7 +46,10 @@
 struct re_slot {
 	const char *src;	/* the table's string: its address is the key */
 	pcre2_code *code;	/* NULL: does not compile (title_rules_check) */
-	int tried;
+	unsigned int uses;	/* JIT-compiled once used often */
+	int compiled;		/* compilation tried */
+	int lit_done;
+	char lit[48];		/* a string every match contains, or "" */
 };
 
 #define RE_SLOTS 1024
@@ -109,6 +111,82 @@ static char *re_expand(const char *src)
 	return out;
 }
 
+/*
+ * The longest run of plain characters the pattern requires outside any
+ * group, class or alternation: where it is absent, the pattern cannot
+ * match, and need not even be compiled. "" when there is none worth it.
+ */
+static void re_literal(const char *re, char *lit, size_t size)
+{
+	char run[48];
+	size_t n = 0, best = 0;
+	int depth = 0;
+
+	lit[0] = '\0';
+	if (strstr(re, "(?i"))
+		return;
+	for (const char *p = re; *p; p++) {
+		char c = *p;
+		int plain = 0;
+
+		if (c == '\\' && p[1]) {
+			p++;
+			if (strchr(".()[]{}*+?|^$\\/-:_ ", *p)) {
+				c = *p;
+				plain = depth == 0;
+			}
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')') {
+			depth--;
+		} else if (c == '[') {
+			while (p[1] && p[1] != ']')
+				p += p[1] == '\\' && p[2] ? 2 : 1;
+			if (p[1])
+				p++;
+		} else if (c == '{') {
+			while (p[1] && p[1] != '}')
+				p++;
+			if (p[1])
+				p++;
+		} else if (c == '|' && depth == 0) {
+			lit[0] = '\0';
+			return;
+		} else if (!strchr(".^$*+?{}|", c)) {
+			plain = depth == 0;
+		}
+		/* A quantified character is not required. */
+		if (plain && p[1] && strchr("?*{+", p[1]))
+			plain = 0;
+		if (plain && n + 1 < sizeof(run)) {
+			run[n++] = c;
+			continue;
+		}
+		if (n > best && n + 1 <= size) {
+			memcpy(lit, run, n);
+			lit[n] = '\0';
+			best = n;
+		}
+		n = 0;
+	}
+	if (n > best && n + 1 <= size) {
+		memcpy(lit, run, n);
+		lit[n] = '\0';
+		best = n;
+	}
+	if (best < 3)
+		lit[0] = '\0';
+}
+
+static struct re_slot *re_slot(const char *src)
+{
+	size_t h = ((uintptr_t)src >> 3) % RE_SLOTS;
+
+	while (re_cache[h].src && re_cache[h].src != src)
+		h = (h + 1) % RE_SLOTS;
+	return &re_cache[h];
+}
+
 static pcre2_code *re_get(const char *src)
 {
 	size_t h = ((uintptr_t)src >> 3) % RE_SLOTS;
@@ -117,14 +195,18 @@ static pcre2_code *re_get(const char *src)
 		return NULL;
 	while (re_cache[h].src && re_cache[h].src != src)
 		h = (h + 1) % RE_SLOTS;
-	if (re_cache[h].src)
+	if (re_cache[h].src && re_cache[h].compiled) {
+		/* JIT compiling costs more than a few interpreted matches. */
+		if (++re_cache[h].uses == 16 && re_cache[h].code)
+			(void)pcre2_jit_compile(re_cache[h].code, PCRE2_JIT_COMPLETE);
 		return re_cache[h].code;
+	}
 	if (!cleanup_registered) {
 		cleanup_registered = 1;
 		atexit(re_free_all);
 	}
 	re_cache[h].src = src;
-	re_cache[h].tried = 1;
+	re_cache[h].compiled = 1;
 
 	char *expanded = re_expand(src);
 	int err;
@@ -135,8 +217,6 @@ static pcre2_code *re_get(const char *src)
 	re_cache[h].code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, 0, &err,
 					 &off, NULL);
 	free(expanded);
-	if (re_cache[h].code)
-		(void)pcre2_jit_compile(re_cache[h].code, PCRE2_JIT_COMPLETE);
 	return re_cache[h].code;
 }
 
@@ -147,12 +227,29 @@ struct caps {
 };
 
 /* Search @re in [s, s + len) from @from; 1 and @c on a match. */
+static const char *mem_find(const char *s, size_t len, const char *needle);
+
 static int re_search_from(const char *re, const char *s, size_t len, size_t from,
 			  struct caps *c)
 {
-	pcre2_code *code = re_get(re);
+	struct re_slot *slot = re ? re_slot(re) : NULL;
+	pcre2_code *code;
 	int rc;
 
+	if (!slot)
+		return 0;
+	if (!slot->lit_done) {
+		char *expanded = re_expand(re);
+
+		if (expanded)
+			re_literal(expanded, slot->lit, sizeof(slot->lit));
+		free(expanded);
+		slot->lit_done = 1;
+		slot->src = re;
+	}
+	if (slot->lit[0] && (from > len || !mem_find(s + from, len - from, slot->lit)))
+		return 0;
+	code = re_get(re);
 	if (!code)
 		return 0;
 	if (!match_data) {
@@ -196,9 +293,20 @@ static int re_any(const char *const *res, const char *s, size_t len)
 	return 0;
 }
 
+/* memmem for the short lines of a log: glibc's costs more to set up. */
 static const char *mem_find(const char *s, size_t len, const char *needle)
 {
-	return memmem(s, len, needle, strlen(needle));
+	size_t n = strlen(needle);
+	const char *end = s + len, *p = s;
+
+	if (!n)
+		return s;
+	while (n <= (size_t)(end - p) && (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+		if (!memcmp(p + 1, needle + 1, n - 1))
+			return p;
+		p++;
+	}
+	return NULL;
 }
 
 /* ---- lines and log prefixes -------------------------------------------- */
@@ -230,6 +338,9 @@ const char *log_line_msg(const char *line, const char *end)
 static const char console_prefix_re[] =
 	"^(?:\\*\\* [0-9]+ printk messages dropped \\*\\* )?(?:.* login: )?(?:<[0-9]+>)?"
 	"\\[ *[0-9]+\\.[0-9]+\\](\\[ *(?:C|T)[0-9]+\\])? ";
+/* The same for the lines without "printk messages dropped" nor " login: ". */
+static const char console_prefix_plain_re[] =
+	"^(?:<[0-9]+>)?\\[ *[0-9]+\\.[0-9]+\\](\\[ *(?:C|T)[0-9]+\\])? ";
 
 enum ctx_kind { CTX_NONE, CTX_CONSOLE, CTX_CALLER };
 
@@ -244,8 +355,14 @@ static struct ctx line_context(const char *line, size_t len)
 	struct ctx c = { CTX_NONE, NULL, 0 };
 	struct caps m;
 
-	if (!memchr(line, '[', len) || !re_search(console_prefix_re, line, len, &m))
+	if (!memchr(line, '[', len))
 		return c;
+	if (mem_find(line, len, " login: ") || mem_find(line, len, "printk messages dropped")) {
+		if (!re_search(console_prefix_re, line, len, &m))
+			return c;
+	} else if (!re_search(console_prefix_plain_re, line, len, &m)) {
+		return c;
+	}
 	if (m.n < 2 || m.so[1] < 0) {
 		c.kind = CTX_CONSOLE;
 		return c;
@@ -452,6 +569,27 @@ static int build_report(const char *text, size_t len, size_t start, struct buf *
 
 /* ---- guilty frames ------------------------------------------------------- */
 
+static uint64_t fnv1a_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* A line that starts a stack (title_stack_start), tested cheaply first. */
+static int stack_start(const char *line, size_t n)
+{
+	if (!mem_find(line, n, "race") && !mem_find(line, n, "Allocated") &&
+	    !mem_find(line, n, "Freed") && !mem_find(line, n, "Uninit was stored") &&
+	    !mem_find(line, n, "badaddr: "))
+		return 0;
+	return re_search(title_stack_start, line, n, NULL);
+}
+
 struct frame {
 	const char *p;
 	size_t n;
@@ -462,10 +600,43 @@ struct frames {
 	size_t n;
 };
 
+/*
+ * Whether a function is on the shared skip list, remembered by name: the
+ * list is one long pattern and the same frames (dump_stack_lvl,
+ * kasan_report...) come back in every report.
+ */
+#define SKIP_MEMO 1024
+static struct {
+	char name[56];
+	signed char skipped;	/* 0: empty slot, 1: no, 2: yes */
+} skip_memo[SKIP_MEMO];
+
+static int skipped_shared(const char *name, size_t n)
+{
+	uint64_t h = fnv1a_bytes(name, n);
+	size_t i = h % SKIP_MEMO;
+	int skipped;
+
+	if (n >= sizeof(skip_memo[0].name))
+		return re_search(title_skip_frames, name, n, NULL);
+	for (size_t probe = 0; probe < 8; probe++, i = (i + 1) % SKIP_MEMO) {
+		if (!skip_memo[i].skipped)
+			break;
+		if (!strncmp(skip_memo[i].name, name, n) && !skip_memo[i].name[n])
+			return skip_memo[i].skipped == 2;
+	}
+	skipped = re_search(title_skip_frames, name, n, NULL);
+	if (!skip_memo[i].skipped) {
+		memcpy(skip_memo[i].name, name, n);
+		skip_memo[i].name[n] = '\0';
+		skip_memo[i].skipped = skipped ? 2 : 1;
+	}
+	return skipped;
+}
+
 static int is_skipped(const struct title_rule *r, const char *name, size_t n)
 {
-	return re_search(title_skip_frames, name, n, NULL) ||
-	       (r->skip && re_search(r->skip, name, n, NULL));
+	return skipped_shared(name, n) || (r->skip && re_search(r->skip, name, n, NULL));
 }
 
 /* The captures of a stack part's match are frames, unless skipped. */
@@ -475,6 +646,9 @@ static void add_captures(struct frames *fr, const struct title_rule *r, const ch
 	for (int i = 1; i < m->n; i++) {
 		if (m->so[i] < 0)
 			continue;
+		/* Only the first frame kept counts: the rest need no skip test. */
+		if (r->pick == PICK_FIRST && fr->n)
+			return;
 		if (is_skipped(r, s + m->so[i], (size_t)(m->eo[i] - m->so[i])))
 			continue;
 		if (fr->n < MAX_FRAMES)
@@ -636,7 +810,7 @@ static int stack_walk(const struct title_rule *r, const char *const *parts, cons
 					ok = 0;
 					goto next_part;
 				}
-				if (re_search(title_stack_start, line, n, NULL))
+				if (stack_start(line, n))
 					goto next_part;
 				if (pi != nparts - 1 && !is_trace(parts[pi + 1]) &&
 				    re_search(parts[pi + 1], line, n, &m)) {
@@ -846,7 +1020,7 @@ static int report_corrupted(const char *title, const struct title_rule *r, const
 		return 0;
 	/* A stack must follow its header within 15 lines. */
 	while (next_line(&pos, end, &line, &n)) {
-		if (re_search(title_stack_start, line, n, NULL)) {
+		if (stack_start(line, n)) {
 			frames_from = 15;
 			continue;
 		}
