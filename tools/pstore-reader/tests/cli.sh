@@ -83,6 +83,16 @@ tap $([ $rc = 4 ] && grep -q "no-such-record: no such record" "$T/err"; echo $?)
 	"show no-such-record: exit 4 and a message (got $rc)"
 "$R" -p "$T/ps" --json list | json_ok
 tap $? "list --json over hostile names: strict UTF-8 JSON"
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	"$R" -p "$DATA" --json list | python3 -c '
+import json, sys, jsonschema
+v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+for line in sys.stdin:
+    v.validate(json.loads(line))' "$DIST/../schema.json"
+	tap $? "list --json over the corpus: every object valid against schema.json"
+else
+	skip "schema.json validation" "python3-jsonschema not installed"
+fi
 
 # --- collect -------------------------------------------------------------
 "$R" -p "$T/ps" -a "$T/ar" collect --json error_report-ramoops-warn-task no-such > "$T/json" 2> "$T/err"
