@@ -14,7 +14,7 @@
 #include <sys/uio.h>
 
 #ifdef HAVE_LIBSYSTEMD
-#include <systemd/sd-journal.h>
+#include <dlfcn.h>
 #endif
 
 #include <linux/error_report.h>
@@ -82,16 +82,47 @@ int journal_fields(const struct report *rep, char **fields, int max)
 	return n;
 }
 
+#ifdef HAVE_LIBSYSTEMD
+/*
+ * libsystemd is opened when the first report is sent, not linked: linked,
+ * it and the libraries it needs took half of the reader's start-up, paid
+ * by every run (collect at boot, list, show) that sends nothing.
+ */
+static int (*sendv)(const struct iovec *iov, int n);
+
+static int open_libsystemd(void)
+{
+	static int tried;
+	void *lib;
+
+	if (tried++)
+		return sendv ? 0 : -ENOSYS;
+	lib = dlopen("libsystemd.so.0", RTLD_NOW | RTLD_LOCAL);
+	if (lib)
+		*(void **)&sendv = dlsym(lib, "sd_journal_sendv");
+	if (!sendv) {
+		const char *why = dlerror();
+
+		log_err("cannot send to the journal: %s", why ? why : "no sd_journal_sendv");
+		return -ENOSYS;
+	}
+	return 0;
+}
+#endif
+
 int journal_send(const struct report *rep)
 {
 #ifdef HAVE_LIBSYSTEMD
 	char *fields[JOURNAL_MAX_FIELDS];
 	struct iovec iov[JOURNAL_MAX_FIELDS];
-	int n = journal_fields(rep, fields, JOURNAL_MAX_FIELDS), ret;
+	int n, ret = open_libsystemd();
 
+	if (ret)
+		return ret;
+	n = journal_fields(rep, fields, JOURNAL_MAX_FIELDS);
 	for (int i = 0; i < n; i++)
 		iov[i] = (struct iovec){ fields[i], strlen(fields[i]) };
-	ret = sd_journal_sendv(iov, n);
+	ret = sendv(iov, n);
 	for (int i = 0; i < n; i++)
 		free(fields[i]);
 	return ret;

@@ -27,7 +27,10 @@ int journal_priority(const struct report *rep);
  */
 int journal_fields(const struct report *rep, char **fields, int max);
 
-/* Send @rep to the journal. Returns 0, or -ENOSYS without libsystemd. */
+/*
+ * Send @rep to the journal. Returns 0, or -errno; -ENOSYS when built
+ * without libsystemd or when libsystemd.so.0 cannot be opened (said once).
+ */
 int journal_send(const struct report *rep);
 
 #endif
