@@ -519,11 +519,14 @@ static void ern_time(const struct ern_report *r, u64 end_clock, u64 done_clock,
 		     size_t bytes)
 {
 	unsigned int i = (atomic_inc_return(&ern_timings_n) - 1) % ERN_TIMINGS;
+	struct ern_timing t = {
+		.capture_ns = min_t(u64, done_clock - end_clock, U32_MAX),
+		.report_ns = min_t(u64, end_clock - r->start_clock, U32_MAX),
+		.bytes = bytes,
+	};
 
 	/* Racy by design: a benchmark's samples, read after the reports. */
-	data_race(ern_timings[i].capture_ns = min_t(u64, done_clock - end_clock, U32_MAX));
-	data_race(ern_timings[i].report_ns = min_t(u64, end_clock - r->start_clock, U32_MAX));
-	data_race(ern_timings[i].bytes = bytes);
+	data_race(ern_timings[i] = t);
 }
 
 /*
@@ -568,8 +571,10 @@ static struct ern_report *ern_close(const struct ern_state *st,
 	WRITE_ONCE(ctx->depth, depth - 1);
 	if (depth == 1) {
 		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
-		if (!level)
+		if (!level) {
+			/* Closed before another task claims it (cmpxchg). */
 			smp_store_release(&ctx->owner, NULL);
+		}
 	}
 	return r;
 }
@@ -746,11 +751,14 @@ static int ern_timings_show(struct seq_file *m, void *v)
 	unsigned int n = min_t(unsigned int, atomic_read(&ern_timings_n), ERN_TIMINGS);
 	unsigned int i;
 
+	struct ern_timing t;
+
 	seq_puts(m, "# capture_ns report_ns bytes\n");
-	for (i = 0; i < n; i++)
-		seq_printf(m, "%u %u %u\n", data_race(ern_timings[i].capture_ns),
-			   data_race(ern_timings[i].report_ns),
-			   data_race(ern_timings[i].bytes));
+	for (i = 0; i < n; i++) {
+		/* Samples are read after the reports they time: racy by design. */
+		t = data_race(ern_timings[i]);
+		seq_printf(m, "%u %u %u\n", t.capture_ns, t.report_ns, t.bytes);
+	}
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ern_timings);

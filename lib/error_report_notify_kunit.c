@@ -39,9 +39,9 @@ static void ern_test_open(void)
  * Close the innermost report of the calling context without storing it;
  * its record, formatted, is copied to a test buffer.
  */
-static const struct error_report_header *ern_test_close(struct kunit *test,
-							 const struct ern_state *st,
-							 char **body, size_t *body_len)
+static const struct error_report_header *
+ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
+	       size_t *body_len)
 {
 	struct ern_report *r;
 	char *buf;
@@ -158,22 +158,32 @@ static void ern_test_foreign_lines(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "foreign"), 0);
 }
 
-/* A continuation is appended to its line, a line of several is prefixed. */
+/*
+ * A continuation fragment is appended to its line, a record of several lines
+ * is prefixed on each. The fragments are handed over as vprintk_store()
+ * does, with interrupts off, rather than printed with pr_cont().
+ */
 static void ern_test_continuation(struct kunit *test)
 {
+	static const char prefix[] = "<6>[    1.000000] ";
 	const struct ern_state *st = ern_test_state(test);
+	unsigned long flags;
 	size_t len;
 	char *body;
 
 	ern_test_open();
-	pr_info("ern_kunit cont a");
-	pr_cont(" b");
-	pr_cont(" c\n");
+	local_irq_save(flags);
+	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, "ern_kunit cont a", 16, false);
+	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, " b", 2, true);
+	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, " c", 2, true);
+	/* A fragment of a line the report did not print starts a line. */
+	error_report_capture_line(999, prefix, sizeof(prefix) - 1, " d", 2, true);
+	local_irq_restore(flags);
 	pr_info("ern_kunit multi 1\nern_kunit multi 2\n");
 	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "ern_kunit cont a b c\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "] ern_kunit cont a b c\n<6>[    1.000000]  d\n"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "ern_kunit multi 1\n<"));
-	KUNIT_EXPECT_EQ(test, ern_test_count(body, "\n<"), 2);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "\n<"), 3);
 }
 
 /* What does not fit is counted, and said in the record's last line. */
@@ -248,4 +258,5 @@ static struct kunit_suite ern_test_suite = {
 	.name = "error_report_notify",
 	.test_cases = ern_test_cases,
 };
+
 kunit_test_suite(ern_test_suite);

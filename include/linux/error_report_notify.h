@@ -42,6 +42,7 @@ DECLARE_PER_CPU(atomic_t, error_report_open);
  * sink registers, never in the report path.
  *
  * Context: any, with preemption off (printk stores with interrupts off).
+ * Return: whether to hand the line being stored to the capture.
  */
 static __always_inline bool error_report_capturing(void)
 {
