@@ -4,28 +4,28 @@
  * exactly, hand it to a persistent store, and count it for userspace.
  *
  * Finding a report's lines. Detectors fire error_report_start before their
- * first line and error_report_end after their last one. At the start we note
- * the printk sequence number the next record will get and the printk caller
- * id of the reporting context (the task's pid, or the CPU outside task
- * context). At the end, every record from that sequence number on that has
- * the same caller id belongs to the report: lines other CPUs or contexts
- * printed in between are left out because printk stored another caller id
- * with them. Nothing is copied while the report prints; the printk ring
- * buffer is the only copy until the end, so this is not a second printk.
+ * first line and error_report_end after their last one, in the context
+ * that prints the report. In between, printk hands every line that context
+ * stores to error_report_capture_line(), as it stores it: the line is
+ * copied into the report open in *that* context, and only there. A context
+ * is the task in task context, or the CPU and interrupt level (softirq,
+ * hardirq, NMI) outside it. Lines another task, another CPU or an
+ * interrupting level prints meanwhile belong to another context, and so
+ * never reach the report: the record is exact by construction, whatever
+ * the printk ring buffer does after the line is stored.
  *
- * Several reports at once. Open reports live in a small table of frames
- * keyed by caller id, so reports on different CPUs or tasks never share
- * state. A report that starts while another is open under the same caller
- * id is nested in it (say a WARN from an NMI that hit a hardirq KASAN
- * report): when the inner one ends, its sequence range becomes a hole in the
- * outer one, and each is captured whole and alone.
+ * Nested reports. A report raised while its context has one open (a WARN
+ * inside a KASAN report) nests: each context counts its open reports
+ * (depth) and lines go to the innermost one, up to ERN_MAX_NEST. A start
+ * that got no buffer still counts, so its end closes nothing else.
  *
- * Any context. The probes run wherever a detector reports: NMI, hardirq with
- * interrupts off, the page-fault handler. They take no lock, allocate
- * nothing and never wait: frames are claimed with cmpxchg, each CPU has one
- * preallocated record buffer per context level (task, softirq, hardirq,
- * NMI), and the store is the sink's lock-free ->store(). Anything that
- * cannot be had at once is counted as dropped, never waited for.
+ * Any context. The probes and the line copy run wherever a detector
+ * reports: NMI, hardirq with interrupts off, the page-fault handler. They
+ * take no lock, allocate nothing and never wait: each CPU's contexts are
+ * touched only from that CPU and level, the task context being claimed by
+ * its task with a cmpxchg, and the record buffers come from a pool
+ * allocated when the sink registers, claimed with cmpxchg. What cannot be
+ * had at once is counted as dropped, never waited for.
  *
  * Telling userspace. The counters in /sys/kernel/error_report are raised
  * with sysfs_notify() after every report, so poll(2) on them wakes up. That
@@ -61,69 +61,103 @@
 #include <trace/events/error_report.h>
 #include <uapi/linux/error_report.h>
 
-/* Reports open at once, across all CPUs and tasks, nested ones included. */
-#define ERN_MAX_FRAMES		32
-/* Nested reports one report can leave out of its text. */
-#define ERN_MAX_HOLES		4
-/* Context levels with a buffer of their own on each CPU. */
+/* Context levels: task, softirq, hardirq, NMI. */
 #define ERN_LEVELS		4
-/* A frame left open this long (its end never came) may be reused. */
-#define ERN_STALE_NS		(30ULL * NSEC_PER_SEC)
+/* Reports nested in one context that get a record of their own. */
+#define ERN_MAX_NEST		2
 /* Room kept for the line that says a report was truncated. */
 #define ERN_TRUNC_ROOM		96
-
-enum ern_frame_state {
-	ERN_FREE,
-	ERN_BUSY,	/* being filled in or taken down by its owner */
-	ERN_OPEN,
-};
-
-struct ern_hole {
-	u64 start_seq;
-	u64 end_seq;
-};
+/* Record buffers: two per CPU, at least 8, at most 64, whatever the CPUs. */
+#define ERN_POOL_MIN		8
+#define ERN_POOL_MAX		64
 
 /**
- * struct ern_frame - one report between its start and its end
- * @state:	enum ern_frame_state
- * @gen:	order in which frames were opened; nesting follows it
- * @start_clock: local_clock() at the start, to time the report
- * @caller_id:	printk caller id of the reporter
+ * struct ern_report - one report being captured
+ * @busy:	claimed by a context (cmpxchg from 0)
  * @detector:	enum error_detector
- * @start_seq:	first printk sequence number that can belong to the report
+ * @cpu:	CPU the report started on
+ * @pid:	reporting task, 0 outside task context
+ * @caller_id:	printk caller id of the reporting context
+ * @flags:	ERROR_REPORT_F_*
+ * @start_clock: local_clock() at the start, to time the report
  * @mono_ns:	CLOCK_MONOTONIC at the start
  * @boot_ns:	CLOCK_BOOTTIME at the start
  * @real_ns:	CLOCK_REALTIME at the start
- * @nr_holes:	nested reports ended inside this one
- * @holes:	their sequence ranges, left out of this report's text
+ * @last_seq:	printk sequence number of the last line copied, to append
+ *		continuation fragments to it
+ * @len:	bytes of text so far
+ * @lost_lines:	printk records that did not fit
+ * @lost_bytes:	their bytes
+ * @comm:	reporting task's name
+ * @rec:	the record: a struct error_report_header, then the text
  */
-struct ern_frame {
-	atomic_t state;
-	u64 gen;
-	u64 start_clock;
-	u32 caller_id;
+struct ern_report {
+	atomic_t busy;
 	u32 detector;
-	u64 start_seq;
+	u32 cpu;
+	u32 pid;
+	u32 caller_id;
+	u32 flags;
+	u64 start_clock;
 	u64 mono_ns;
 	u64 boot_ns;
 	u64 real_ns;
-	unsigned int nr_holes;
-	struct ern_hole holes[ERN_MAX_HOLES];
+	u64 last_seq;
+	size_t len;
+	unsigned int lost_lines;
+	size_t lost_bytes;
+	char comm[TASK_COMM_LEN];
+	char *rec;
 };
 
-static struct ern_frame ern_frames[ERN_MAX_FRAMES];
+/**
+ * struct ern_state - what a registered sink gives the capture, published
+ *	at once with RCU so that a probe sees all of it or none
+ * @sink:	where records go
+ * @gen:	registration number; a context's open reports are its own
+ *		only if they were claimed under the same one
+ * @size:	bytes of each record buffer, header included
+ * @nr:		record buffers
+ * @reports:	the record buffers' state
+ * @recs:	their memory, @nr * @size bytes
+ */
+struct ern_state {
+	struct error_report_sink *sink;
+	u64 gen;
+	size_t size;
+	unsigned int nr;
+	struct ern_report *reports;
+	char *recs;
+};
 
-static struct error_report_sink __rcu *ern_sink;
+/**
+ * struct ern_ctx - the reports open in one context of one CPU
+ * @owner:	task level only: the task whose reports these are
+ * @cpu:	the CPU whose context this is
+ * @depth:	reports started and not ended, those without a record too
+ * @gen:	ern_state.gen under which @open was filled
+ * @open:	by depth, the record of each open report, NULL if it has none
+ */
+struct ern_ctx {
+	struct task_struct *owner;
+	unsigned int cpu;
+	unsigned int depth;
+	u64 gen;
+	struct ern_report *open[ERN_MAX_NEST];
+};
+
+static DEFINE_PER_CPU(struct ern_ctx, ern_ctxs[ERN_LEVELS]);
+/* Contexts of the CPU with a report open: printk's cheap first test. */
+DEFINE_PER_CPU(atomic_t, error_report_open);
+DEFINE_STATIC_KEY_FALSE(error_report_capture_key);
+
+static struct ern_state __rcu *ern_state;
 static DEFINE_MUTEX(ern_sink_mutex);
-/* nr_cpu_ids * ERN_LEVELS buffers of ern_buf_size bytes each. */
-static char *ern_bufs;
-static size_t ern_buf_size;
-static DEFINE_PER_CPU(unsigned long, ern_buf_busy);
+static u64 ern_gen;
 
-static atomic64_t ern_gen;		/* frames opened this boot */
 static atomic64_t ern_seq;		/* reports ended this boot */
-static atomic_t ern_dropped;		/* of those, not stored */
-static atomic_t ern_stored;
+static atomic64_t ern_dropped;		/* of those, not stored */
+static atomic64_t ern_stored;
 static u8 ern_boot_id[16];
 static struct kobject *ern_kobj;
 
@@ -145,7 +179,7 @@ static void ern_notify_irq_fn(struct irq_work *work)
 
 static DEFINE_IRQ_WORK(ern_notify_irq_work, ern_notify_irq_fn);
 
-static int ern_level(void)
+static unsigned int ern_level(void)
 {
 	if (in_nmi())
 		return 3;
@@ -156,132 +190,267 @@ static int ern_level(void)
 	return 0;
 }
 
-/* A frame is stale when its end did not come (the reporter died or panicked). */
-static bool ern_frame_stale(struct ern_frame *f, u64 now)
+/*
+ * The context a probe or a printk runs in: this CPU's context at its level,
+ * and at task level only if this task owns it.
+ */
+static struct ern_ctx *ern_this_ctx(unsigned int level)
 {
-	return atomic_read(&f->state) == ERN_OPEN &&
-	       now - READ_ONCE(f->mono_ns) > ERN_STALE_NS;
+	struct ern_ctx *ctx = this_cpu_ptr(&ern_ctxs[level]);
+
+	if (!level && READ_ONCE(ctx->owner) != current)
+		return NULL;
+	return ctx;
 }
 
-static struct ern_frame *ern_claim_frame(u64 now)
+/* The record of the innermost report open in @ctx, if it may be written. */
+static struct ern_report *ern_innermost(struct ern_ctx *ctx,
+					const struct ern_state *st)
 {
-	int i;
+	unsigned int depth = READ_ONCE(ctx->depth);
 
-	for (i = 0; i < ERN_MAX_FRAMES; i++)
-		if (atomic_cmpxchg(&ern_frames[i].state, ERN_FREE, ERN_BUSY) == ERN_FREE)
-			return &ern_frames[i];
-	for (i = 0; i < ERN_MAX_FRAMES; i++)
-		if (ern_frame_stale(&ern_frames[i], now) &&
-		    atomic_cmpxchg(&ern_frames[i].state, ERN_OPEN, ERN_BUSY) == ERN_OPEN)
-			return &ern_frames[i];
+	if (!depth || depth > ERN_MAX_NEST || !st || ctx->gen != st->gen)
+		return NULL;
+	return ctx->open[depth - 1];
+}
+
+static struct ern_report *ern_claim_report(const struct ern_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < st->nr; i++)
+		if (atomic_cmpxchg(&st->reports[i].busy, 0, 1) == 0)
+			return &st->reports[i];
 	return NULL;
 }
 
-/*
- * The innermost open frame of @caller_id opened before @before_gen: the
- * report in progress for this caller or, given a nested report's @gen, the
- * report that one is nested in.
- */
-static struct ern_frame *ern_find_frame(u32 caller_id, u64 before_gen)
+static void ern_release_report(struct ern_report *r)
 {
-	struct ern_frame *best = NULL;
-	int i;
+	atomic_set_release(&r->busy, 0);
+}
 
-	for (i = 0; i < ERN_MAX_FRAMES; i++) {
-		struct ern_frame *f = &ern_frames[i];
+/* Text room of a record buffer, the truncation line's room left aside. */
+static size_t ern_text_room(const struct ern_state *st)
+{
+	return st->size - sizeof(struct error_report_header) - ERN_TRUNC_ROOM;
+}
 
-		if (atomic_read(&f->state) != ERN_OPEN || f->caller_id != caller_id)
-			continue;
-		if (f->gen >= before_gen)
-			continue;
-		if (!best || f->gen > best->gen)
-			best = f;
+/*
+ * Copy @len bytes of @text to @r, each line after a newline in it prefixed
+ * with @prefix, as syslog(2) prints a record of several lines.
+ */
+static void ern_copy_lines(struct ern_report *r, char *text_buf,
+			   const char *prefix, size_t prefix_len,
+			   const char *text, size_t len)
+{
+	const char *nl;
+	size_t n;
+
+	while ((nl = memchr(text, '\n', len))) {
+		n = nl + 1 - text;
+		memcpy(text_buf + r->len, text, n);
+		r->len += n;
+		memcpy(text_buf + r->len, prefix, prefix_len);
+		r->len += prefix_len;
+		text += n;
+		len -= n;
 	}
-	return best;
+	memcpy(text_buf + r->len, text, len);
+	r->len += len;
+}
+
+/* Bytes ern_copy_lines() would write. */
+static size_t ern_lines_size(size_t prefix_len, const char *text, size_t len)
+{
+	size_t size = len;
+	const char *nl, *end = text + len;
+
+	while ((nl = memchr(text, '\n', end - text))) {
+		size += prefix_len;
+		text = nl + 1;
+	}
+	return size;
+}
+
+/**
+ * error_report_capture_line() - keep a printk record in the report open in
+ *	the context that stores it
+ * @seq:	the record's printk sequence number
+ * @prefix:	its syslog prefix ("<level>[time] ", the caller if configured)
+ * @prefix_len:	length of @prefix
+ * @text:	the record's text, or the fragment a continuation added
+ * @len:	length of @text
+ * @cont:	@text continues record @seq rather than starting it
+ *
+ * Called by vprintk_store() when error_report_capturing(); keeps the line
+ * only if the storing context has a report open, in its innermost report.
+ * A line that does not fit is counted, and every later line of the report
+ * with it, so that the text kept is the report's beginning, unbroken.
+ *
+ * Context: any, interrupts off.
+ */
+void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
+			       const char *text, size_t len, bool cont)
+{
+	const struct ern_state *st = rcu_dereference_sched(ern_state);
+	struct ern_ctx *ctx = ern_this_ctx(ern_level());
+	struct ern_report *r;
+	size_t need, room;
+	char *text_buf;
+
+	if (!ctx)
+		return;
+	r = ern_innermost(ctx, st);
+	if (!r)
+		return;
+	text_buf = r->rec + sizeof(struct error_report_header);
+	room = ern_text_room(st);
+
+	/* A fragment of the last line copied goes before its newline. */
+	if (cont && r->len && r->last_seq == seq && !r->lost_lines) {
+		need = ern_lines_size(prefix_len, text, len);
+		if (r->len + need <= room) {
+			r->len--;
+			ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
+			text_buf[r->len++] = '\n';
+			return;
+		}
+	}
+
+	need = prefix_len + ern_lines_size(prefix_len, text, len) + 1;
+	if (r->lost_lines || r->len + need > room) {
+		r->lost_lines++;
+		r->lost_bytes += need;
+		return;
+	}
+	memcpy(text_buf + r->len, prefix, prefix_len);
+	r->len += prefix_len;
+	ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
+	text_buf[r->len++] = '\n';
+	r->last_seq = seq;
+}
+
+static u32 ern_caller_id(void)
+{
+	/* As printk stores it with each record. */
+	if (in_task())
+		return task_pid_nr(current);
+	return 0x80000000 + raw_smp_processor_id();
+}
+
+static void ern_open_report(struct ern_report *r, enum error_detector detector)
+{
+	r->detector = detector;
+	r->cpu = raw_smp_processor_id();
+	r->caller_id = ern_caller_id();
+	r->pid = 0;
+	memset(r->comm, 0, sizeof(r->comm));
+	if (in_task()) {
+		r->pid = task_pid_nr(current);
+		strscpy_pad(r->comm, current->comm, sizeof(r->comm));
+	}
+	r->flags = 0;
+	r->start_clock = local_clock();
+	r->mono_ns = ktime_get_mono_fast_ns();
+	r->boot_ns = ktime_get_boot_fast_ns();
+	r->real_ns = ktime_get_real_fast_ns();
+	r->last_seq = U64_MAX;
+	r->len = 0;
+	r->lost_lines = 0;
+	r->lost_bytes = 0;
+}
+
+static size_t ern_format(struct ern_report *r, const struct ern_state *st,
+			 unsigned long id, u64 seq);
+
+/*
+ * The task context of this CPU belongs to another task, @owner, whose
+ * report started here and has not ended. Reporters print with preemption
+ * off, so @owner left the CPU inside its report: it died there (an oops in
+ * the report), or its reporter could be preempted. Either way this CPU's
+ * task context is the current task's from now on: @owner's open reports
+ * are stored as they are, flagged incomplete, and their ends, which find
+ * no context of @owner's, are counted as dropped. Lines are never mixed.
+ */
+static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
+			  const struct ern_state *st)
+{
+	unsigned int d, depth;
+	struct ern_report *r;
+
+	if (cmpxchg(&ctx->owner, owner, current) != owner)
+		return false;
+	depth = min_t(unsigned int, ctx->depth, ERN_MAX_NEST);
+	for (d = depth; d--;) {
+		r = ctx->open[d];
+		ctx->open[d] = NULL;
+		if (!r || !st || ctx->gen != st->gen)
+			continue;
+		r->flags |= ERROR_REPORT_F_INCOMPLETE;
+		if (st->sink->store(r->rec, ern_format(r, st, 0, 0)))
+			atomic64_inc(&ern_dropped);
+		else
+			atomic64_inc(&ern_stored);
+		ern_release_report(r);
+	}
+	if (ctx->depth)
+		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
+	WRITE_ONCE(ctx->depth, 0);
+	return true;
+}
+
+/*
+ * A report starts at @level on this CPU, at @depth in its context: the
+ * reports it interrupts, open in lower levels of the CPU or outer in its
+ * own context, have another report nested in them. Their lines stay theirs.
+ */
+static void ern_flag_nested(unsigned int level, unsigned int depth)
+{
+	struct ern_ctx *ctx;
+	unsigned int l, d;
+
+	for (l = 0; l <= level; l++) {
+		ctx = ern_this_ctx(l);
+		if (!ctx)
+			continue;
+		d = l == level ? depth : READ_ONCE(ctx->depth);
+		if (d && d <= ERN_MAX_NEST && ctx->open[d - 1])
+			ctx->open[d - 1]->flags |= ERROR_REPORT_F_NESTED;
+	}
 }
 
 static void ern_probe_start(void *unused, enum error_detector detector,
 			    unsigned long id)
 {
-	u64 now = ktime_get_mono_fast_ns();
-	struct ern_frame *f = ern_claim_frame(now);
+	const struct ern_state *st = rcu_dereference_sched(ern_state);
+	unsigned int level = ern_level();
+	struct ern_ctx *ctx = this_cpu_ptr(&ern_ctxs[level]);
+	struct task_struct *owner;
+	struct ern_report *r = NULL;
+	unsigned int depth;
 
-	if (!f)
-		return;	/* counted as dropped when the report ends */
-	f->gen = atomic64_inc_return(&ern_gen);
-	f->start_clock = local_clock();
-	f->caller_id = printk_get_caller_id();
-	f->detector = detector;
-	f->start_seq = printk_get_next_reserved_seq();
-	f->mono_ns = now;
-	f->boot_ns = ktime_get_boot_fast_ns();
-	f->real_ns = ktime_get_real_fast_ns();
-	f->nr_holes = 0;
-	atomic_set_release(&f->state, ERN_OPEN);
-}
-
-static bool ern_in_hole(const struct ern_frame *f, u64 seq)
-{
-	unsigned int i;
-
-	for (i = 0; i < min_t(unsigned int, f->nr_holes, ERN_MAX_HOLES); i++)
-		if (seq >= f->holes[i].start_seq && seq < f->holes[i].end_seq)
-			return true;
-	return false;
-}
-
-/*
- * Copy the report's records into @body, whole lines only. Returns the bytes
- * used and sets ERROR_REPORT_F_* in @flags.
- */
-static size_t ern_copy_text(const struct ern_frame *f, u64 end_seq,
-			    char *body, size_t room, u32 *flags)
-{
-	struct printk_caller_iter it = {
-		.seq = f->start_seq,
-		.end_seq = end_seq,
-		.caller_id = f->caller_id,
-	};
-	size_t len = 0, lost_bytes = 0;
-	unsigned int lost_records = 0;
-	bool truncated = false;
-	ssize_t n;
-
-	for (;;) {
-		if (truncated)
-			n = printk_caller_iter_next(&it, NULL, 0);
-		else
-			n = printk_caller_iter_next(&it, body + len, room - len);
-		if (n == -ENOSPC) {
-			/* Does not fit: measure it; unless nested, the text ends here. */
-			n = printk_caller_iter_next(&it, NULL, 0);
-			if (n > 0 && !ern_in_hole(f, it.rec_seq))
-				truncated = true;
-		}
-		if (n <= 0)
-			break;
-		if (ern_in_hole(f, it.rec_seq))
-			continue;	/* a nested report's record: not ours */
-		if (truncated) {
-			lost_bytes += n;
-			lost_records++;
-			continue;
-		}
-		len += n;
+	if (!level) {
+		owner = cmpxchg(&ctx->owner, NULL, current);
+		if (owner && owner != current &&
+		    !ern_take_over(ctx, owner, st))
+			return;	/* counted as dropped when the report ends */
 	}
-	if (truncated)
-		*flags |= ERROR_REPORT_F_TRUNCATED;
-	if (it.lost)
-		*flags |= ERROR_REPORT_F_LOST_LINES;
-	if (f->nr_holes)
-		*flags |= ERROR_REPORT_F_NESTED;
-	if (f->nr_holes > ERN_MAX_HOLES)
-		*flags |= ERROR_REPORT_F_NESTED_MIXED;
-	if (truncated)
-		len += scnprintf(body + len, room + ERN_TRUNC_ROOM - len,
-				 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
-				 lost_records, lost_bytes);
-	return len;
+	depth = ctx->depth;
+	if (!depth) {
+		ctx->cpu = raw_smp_processor_id();
+		ctx->gen = st ? st->gen : 0;
+		atomic_inc(this_cpu_ptr(&error_report_open));
+	}
+	if (depth < ERN_MAX_NEST && st && ctx->gen == st->gen)
+		r = ern_claim_report(st);
+	if (r)
+		ern_open_report(r, detector);
+	ern_flag_nested(level, depth);
+	if (depth < ERN_MAX_NEST)
+		ctx->open[depth] = r;
+	/* The record is set up before printk can see the report open. */
+	barrier();
+	WRITE_ONCE(ctx->depth, depth + 1);
 }
 
 static u32 ern_crc32(const void *p, size_t len)
@@ -289,38 +458,41 @@ static u32 ern_crc32(const void *p, size_t len)
 	return crc32_le(~0U, p, len) ^ ~0U;
 }
 
-/* Build the record for frame @f in @buf. Returns its size. */
-static size_t ern_format(const struct ern_frame *f, unsigned long id, u64 seq,
-			 u64 end_seq, char *buf, size_t size)
+/* Close the text of @r and fill in its header. Returns the record's size. */
+static size_t ern_format(struct ern_report *r, const struct ern_state *st,
+			 unsigned long id, u64 seq)
 {
-	struct error_report_header *h = (struct error_report_header *)buf;
-	char *body = buf + sizeof(*h);
-	u32 flags = 0;
-	size_t len;
+	struct error_report_header *h = (struct error_report_header *)r->rec;
+	char *body = r->rec + sizeof(*h);
+	size_t len = r->len;
 
-	len = ern_copy_text(f, end_seq, body, size - sizeof(*h) - ERN_TRUNC_ROOM,
-			    &flags);
+	if (r->lost_lines) {
+		r->flags |= ERROR_REPORT_F_TRUNCATED;
+		len += scnprintf(body + len, ern_text_room(st) + ERN_TRUNC_ROOM - len,
+				 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
+				 r->lost_lines, r->lost_bytes);
+	}
+	if (r->cpu != raw_smp_processor_id())
+		r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */
 
 	memset(h, 0, sizeof(*h));
 	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
 	h->version = cpu_to_le16(ERROR_REPORT_VERSION);
 	h->header_size = cpu_to_le16(sizeof(*h));
-	h->flags = cpu_to_le32(flags);
-	h->detector = cpu_to_le32(f->detector);
-	h->cpu = cpu_to_le32(raw_smp_processor_id());
-	h->caller_id = cpu_to_le32(f->caller_id);
-	if (in_task()) {
-		h->pid = cpu_to_le32(task_pid_nr(current));
-		strscpy_pad(h->comm, current->comm, sizeof(h->comm));
-	}
+	h->flags = cpu_to_le32(r->flags);
+	h->detector = cpu_to_le32(r->detector);
+	h->cpu = cpu_to_le32(r->cpu);
+	h->pid = cpu_to_le32(r->pid);
+	h->caller_id = cpu_to_le32(r->caller_id);
+	memcpy(h->comm, r->comm, sizeof(h->comm));
 	h->id = cpu_to_le64(id);
 	h->seq = cpu_to_le64(seq);
-	h->mono_ns = cpu_to_le64(f->mono_ns);
-	h->boottime_ns = cpu_to_le64(f->boot_ns);
-	h->realtime_ns = cpu_to_le64(f->real_ns);
+	h->mono_ns = cpu_to_le64(r->mono_ns);
+	h->boottime_ns = cpu_to_le64(r->boot_ns);
+	h->realtime_ns = cpu_to_le64(r->real_ns);
 	h->body_len = cpu_to_le32(len);
 	h->body_crc32 = cpu_to_le32(ern_crc32(body, len));
-	h->dropped = cpu_to_le32(atomic_read(&ern_dropped));
+	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
 	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
 	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
 	h->header_crc32 = cpu_to_le32(ern_crc32(h, sizeof(*h)));
@@ -329,8 +501,8 @@ static size_t ern_format(const struct ern_frame *f, unsigned long id, u64 seq,
 
 /*
  * What a report costs, for "make bench": the last ERN_TIMINGS reports' time
- * in this code (capture and store) against the time the report took to
- * print, and its size. In debugfs, error_report/timings.
+ * in this code at their end (record and store) against the time the report
+ * took to print, and its size. In debugfs, error_report/timings.
  */
 #define ERN_TIMINGS 256
 
@@ -343,73 +515,92 @@ struct ern_timing {
 static struct ern_timing ern_timings[ERN_TIMINGS];
 static atomic_t ern_timings_n;
 
-static void ern_time(const struct ern_frame *f, u64 end_clock, u64 done_clock,
+static void ern_time(const struct ern_report *r, u64 end_clock, u64 done_clock,
 		     size_t bytes)
 {
 	unsigned int i = (atomic_inc_return(&ern_timings_n) - 1) % ERN_TIMINGS;
+	struct ern_timing t = {
+		.capture_ns = min_t(u64, done_clock - end_clock, U32_MAX),
+		.report_ns = min_t(u64, end_clock - r->start_clock, U32_MAX),
+		.bytes = bytes,
+	};
 
-	ern_timings[i].capture_ns = min_t(u64, done_clock - end_clock, U32_MAX);
-	ern_timings[i].report_ns = min_t(u64, end_clock - f->start_clock, U32_MAX);
-	ern_timings[i].bytes = bytes;
+	/* Racy by design: a benchmark's samples, read after the reports. */
+	data_race(ern_timings[i] = t);
 }
 
-/* Capture and store the report of frame @f. Returns 0 when it was stored. */
-static int ern_store(const struct ern_frame *f, unsigned long id, u64 seq,
-		     u64 end_seq, u64 end_clock)
+/*
+ * A task-level report that ends on another CPU than it started on (it was
+ * preempted and migrated): the context it opened is that CPU's.
+ */
+static struct ern_ctx *ern_find_task_ctx(void)
 {
-	struct error_report_sink *sink = rcu_dereference_sched(ern_sink);
-	int level = ern_level();
-	unsigned long *busy;
-	size_t size;
-	char *buf;
-	int ret;
+	int cpu;
 
-	if (!sink)
-		return -ENODEV;
-	/* A report raised by our own capture at the same level: give up on it. */
-	busy = this_cpu_ptr(&ern_buf_busy);
-	if (test_and_set_bit(level, busy))
-		return -EBUSY;
-	buf = ern_bufs + (raw_smp_processor_id() * ERN_LEVELS + level) * ern_buf_size;
-	size = ern_format(f, id, seq, end_seq, buf, ern_buf_size);
-	ret = sink->store(buf, size);
-	ern_time(f, end_clock, local_clock(), size);
-	clear_bit(level, busy);
-	return ret;
+	for_each_possible_cpu(cpu) {
+		struct ern_ctx *ctx = per_cpu_ptr(&ern_ctxs[0], cpu);
+
+		if (READ_ONCE(ctx->owner) == current)
+			return ctx;
+	}
+	return NULL;
+}
+
+/*
+ * Close the innermost report of the calling context. Returns its record, to
+ * store and release, or NULL when it has none.
+ */
+static struct ern_report *ern_close(const struct ern_state *st,
+				    unsigned int level, bool *found)
+{
+	struct ern_report *r;
+	struct ern_ctx *ctx;
+	unsigned int depth;
+
+	ctx = ern_this_ctx(level);
+	if (!ctx && !level)
+		ctx = ern_find_task_ctx();
+	*found = ctx && ctx->depth;
+	if (!*found)
+		return NULL;	/* its start found the context taken */
+
+	r = ern_innermost(ctx, st);
+	depth = ctx->depth;
+	if (depth <= ERN_MAX_NEST)
+		ctx->open[depth - 1] = NULL;
+	WRITE_ONCE(ctx->depth, depth - 1);
+	if (depth == 1) {
+		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
+		if (!level) {
+			/* Closed before another task claims it (cmpxchg). */
+			smp_store_release(&ctx->owner, NULL);
+		}
+	}
+	return r;
 }
 
 static void ern_probe_end(void *unused, enum error_detector detector,
 			  unsigned long id)
 {
+	const struct ern_state *st = rcu_dereference_sched(ern_state);
 	u64 end_clock = local_clock();
-	u32 caller_id = printk_get_caller_id();
-	u64 end_seq = printk_get_next_reserved_seq();
 	u64 seq = atomic64_inc_return(&ern_seq);
-	struct ern_frame *f, *outer;
+	struct ern_report *r;
+	int ret = -ENOENT;
+	bool found;
+	size_t size;
 
-	f = ern_find_frame(caller_id, U64_MAX);
-	if (!f || atomic_cmpxchg(&f->state, ERN_OPEN, ERN_BUSY) != ERN_OPEN) {
-		atomic_inc(&ern_dropped);
-		irq_work_queue(&ern_notify_irq_work);
-		return;
+	r = ern_close(st, ern_level(), &found);
+	if (r) {
+		size = ern_format(r, st, id, seq);
+		ret = st->sink->store(r->rec, size);
+		ern_time(r, end_clock, local_clock(), size);
+		ern_release_report(r);
 	}
-
-	if (ern_store(f, id, seq, end_seq, end_clock))
-		atomic_inc(&ern_dropped);
+	if (ret)
+		atomic64_inc(&ern_dropped);
 	else
-		atomic_inc(&ern_stored);
-
-	/* Leave this report's lines out of the one it is nested in. */
-	outer = ern_find_frame(caller_id, f->gen);
-	if (outer) {
-		unsigned int n = outer->nr_holes++;
-
-		if (n < ERN_MAX_HOLES) {
-			outer->holes[n].start_seq = f->start_seq;
-			outer->holes[n].end_seq = end_seq;
-		}
-	}
-	atomic_set_release(&f->state, ERN_FREE);
+		atomic64_inc(&ern_stored);
 	irq_work_queue(&ern_notify_irq_work);
 }
 
@@ -417,7 +608,10 @@ static void ern_probe_end(void *unused, enum error_detector detector,
  * error_report_register_sink() - store every captured report in @sink
  * @sink: the store; only one may be registered
  *
- * Allocates the per-CPU record buffers, sized for @sink->max_size.
+ * Allocates the record buffers, sized for @sink->max_size: two per CPU,
+ * within ERN_POOL_MIN and ERN_POOL_MAX, so their memory does not grow with
+ * the number of CPUs past a point. Reports open at once beyond that many
+ * are counted as dropped.
  *
  * Context: process context; may sleep.
  * Return: 0, -EBUSY if a sink is registered, -EINVAL or -ENOMEM.
@@ -425,25 +619,44 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 int error_report_register_sink(struct error_report_sink *sink)
 {
 	size_t size = sink->max_size;
-	char *bufs;
+	struct ern_state *st;
+	unsigned int i;
 
 	if (size < sizeof(struct error_report_header) + 2 * ERN_TRUNC_ROOM)
 		return -EINVAL;
-	bufs = vzalloc(array3_size(nr_cpu_ids, ERN_LEVELS, size));
-	if (!bufs)
+	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
 		return -ENOMEM;
+	st->sink = sink;
+	st->size = size;
+	st->nr = clamp_t(unsigned int, 2 * num_possible_cpus(), ERN_POOL_MIN,
+			 ERN_POOL_MAX);
+	st->reports = kcalloc(st->nr, sizeof(*st->reports), GFP_KERNEL);
+	st->recs = vzalloc(array_size(st->nr, size));
+	if (!st->reports || !st->recs)
+		goto nomem;
+	for (i = 0; i < st->nr; i++)
+		st->reports[i].rec = st->recs + i * size;
 
 	mutex_lock(&ern_sink_mutex);
-	if (rcu_access_pointer(ern_sink)) {
+	if (rcu_access_pointer(ern_state)) {
 		mutex_unlock(&ern_sink_mutex);
-		vfree(bufs);
+		vfree(st->recs);
+		kfree(st->reports);
+		kfree(st);
 		return -EBUSY;
 	}
-	ern_bufs = bufs;
-	ern_buf_size = size;
-	rcu_assign_pointer(ern_sink, sink);
+	st->gen = ++ern_gen;
+	rcu_assign_pointer(ern_state, st);
 	mutex_unlock(&ern_sink_mutex);
+	/* Once: printk tests it from then on, reports or not. */
+	static_branch_enable(&error_report_capture_key);
 	return 0;
+nomem:
+	vfree(st->recs);
+	kfree(st->reports);
+	kfree(st);
+	return -ENOMEM;
 }
 EXPORT_SYMBOL_GPL(error_report_register_sink);
 
@@ -451,27 +664,30 @@ EXPORT_SYMBOL_GPL(error_report_register_sink);
  * error_report_unregister_sink() - stop storing reports in @sink
  * @sink: the sink given to error_report_register_sink()
  *
- * Waits until no probe uses @sink or the buffers any more, then frees them.
+ * Waits until no probe or printk uses @sink or its buffers any more (all of
+ * them run with preemption off), then frees the buffers. Reports open at
+ * that moment are dropped: their contexts hold a registration number that
+ * no later sink has.
  *
  * Context: process context; may sleep.
  */
 void error_report_unregister_sink(struct error_report_sink *sink)
 {
-	char *bufs;
+	struct ern_state *st;
 
 	mutex_lock(&ern_sink_mutex);
-	if (rcu_access_pointer(ern_sink) != sink) {
+	st = rcu_dereference_protected(ern_state,
+				       lockdep_is_held(&ern_sink_mutex));
+	if (!st || st->sink != sink) {
 		mutex_unlock(&ern_sink_mutex);
 		return;
 	}
-	RCU_INIT_POINTER(ern_sink, NULL);
-	/* The probes run with preemption off: this waits for them. */
+	RCU_INIT_POINTER(ern_state, NULL);
 	synchronize_rcu();
-	bufs = ern_bufs;
-	ern_bufs = NULL;
-	ern_buf_size = 0;
 	mutex_unlock(&ern_sink_mutex);
-	vfree(bufs);
+	vfree(st->recs);
+	kfree(st->reports);
+	kfree(st);
 }
 EXPORT_SYMBOL_GPL(error_report_unregister_sink);
 
@@ -488,7 +704,7 @@ static struct kobj_attribute count_attr = __ATTR_RO(count);
 static ssize_t stored_show(struct kobject *kobj, struct kobj_attribute *attr,
 			   char *buf)
 {
-	return sysfs_emit(buf, "%d\n", atomic_read(&ern_stored));
+	return sysfs_emit(buf, "%llu\n", (u64)atomic64_read(&ern_stored));
 }
 
 static struct kobj_attribute stored_attr = __ATTR_RO(stored);
@@ -496,7 +712,7 @@ static struct kobj_attribute stored_attr = __ATTR_RO(stored);
 static ssize_t dropped_show(struct kobject *kobj, struct kobj_attribute *attr,
 			    char *buf)
 {
-	return sysfs_emit(buf, "%d\n", atomic_read(&ern_dropped));
+	return sysfs_emit(buf, "%llu\n", (u64)atomic64_read(&ern_dropped));
 }
 
 static struct kobj_attribute dropped_attr = __ATTR_RO(dropped);
@@ -535,10 +751,14 @@ static int ern_timings_show(struct seq_file *m, void *v)
 	unsigned int n = min_t(unsigned int, atomic_read(&ern_timings_n), ERN_TIMINGS);
 	unsigned int i;
 
+	struct ern_timing t;
+
 	seq_puts(m, "# capture_ns report_ns bytes\n");
-	for (i = 0; i < n; i++)
-		seq_printf(m, "%u %u %u\n", ern_timings[i].capture_ns,
-			   ern_timings[i].report_ns, ern_timings[i].bytes);
+	for (i = 0; i < n; i++) {
+		/* Samples are read after the reports they time: racy by design. */
+		t = data_race(ern_timings[i]);
+		seq_printf(m, "%u %u %u\n", t.capture_ns, t.report_ns, t.bytes);
+	}
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ern_timings);

@@ -1,47 +1,68 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for error_report_notify: which printk records a report keeps,
- * the record it becomes (header, checksums, truncation) and the frame table.
+ * KUnit tests for error_report_notify: which printk lines a report keeps
+ * (its context's, and only those), the record it becomes (header,
+ * checksums, truncation) and nesting.
  *
  * Included at the end of lib/error_report_notify.c to reach its static
- * functions. The tests build frames by hand instead of raising reports, so
- * nothing reaches the store: with CONFIG_KUNIT_DEFAULT_ENABLED=n they run
- * only when booted with kunit.enable=1.
+ * functions. Reports are opened with the real start probe, so that printk
+ * feeds them, and closed without storing them, so nothing reaches the
+ * store: with CONFIG_KUNIT_DEFAULT_ENABLED=n they run only when booted with
+ * kunit.enable=1. They need a registered sink (ramoops with its error
+ * report region) for the record buffers, and are skipped without one.
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/irq_work.h>
 #include <linux/kthread.h>
 
-#define KUNIT_BUF_SIZE 8192
-
-/* A frame for the calling context, as error_report_start would open it. */
-static void ern_test_open(struct ern_frame *f)
+static const struct ern_state *ern_test_state(struct kunit *test)
 {
-	memset(f, 0, sizeof(*f));
-	f->caller_id = printk_get_caller_id();
-	f->detector = ERROR_DETECTOR_WARN;
-	f->start_seq = printk_get_next_reserved_seq();
-	f->mono_ns = ktime_get_mono_fast_ns();
-	f->real_ns = ktime_get_real_fast_ns();
+	const struct ern_state *st = rcu_access_pointer(ern_state);
+
+	if (!st)
+		kunit_skip(test, "no error report sink registered");
+	return st;
 }
 
-static const struct error_report_header *ern_test_format(struct kunit *test,
-							 const struct ern_frame *f,
-							 size_t size, char **body,
-							 size_t *body_len)
+/* Open a report in the calling (task) context, as error_report_start does. */
+static void ern_test_open(void)
 {
-	char *buf = kunit_kzalloc(test, size, GFP_KERNEL);
-	struct error_report_header *h = (struct error_report_header *)buf;
+	/* The test task's lines are its report's only on the CPU it opened. */
+	migrate_disable();
+	preempt_disable();
+	ern_probe_start(NULL, ERROR_DETECTOR_WARN, 0);
+	preempt_enable();
+}
+
+/*
+ * Close the innermost report of the calling context without storing it;
+ * its record, formatted, is copied to a test buffer.
+ */
+static const struct error_report_header *
+ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
+	       size_t *body_len)
+{
+	struct ern_report *r;
+	char *buf;
+	bool found;
 	size_t n;
 
+	preempt_disable();
+	r = ern_close(st, 0, &found);
+	preempt_enable();
+	migrate_enable();
+	KUNIT_ASSERT_TRUE(test, found);
+	if (!r)
+		return NULL;
+	n = ern_format(r, st, 0x1234, 7);
+	buf = kunit_kzalloc(test, n + 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	n = ern_format(f, 0x1234, 7, printk_get_next_reserved_seq(), buf, size);
-	KUNIT_ASSERT_GE(test, n, sizeof(*h));
-	*body = buf + sizeof(*h);
-	*body_len = n - sizeof(*h);
-	(*body)[*body_len] = '\0';
-	return h;
+	memcpy(buf, r->rec, n);
+	ern_release_report(r);
+	*body = buf + sizeof(struct error_report_header);
+	*body_len = n - sizeof(struct error_report_header);
+	return (const struct error_report_header *)buf;
 }
 
 static unsigned int ern_test_count(const char *s, const char *what)
@@ -58,17 +79,18 @@ static unsigned int ern_test_count(const char *s, const char *what)
 /* The header says what the record holds, and its checksums hold. */
 static void ern_test_header(struct kunit *test)
 {
+	const struct ern_state *st = ern_test_state(test);
 	struct error_report_header copy;
 	const struct error_report_header *h;
-	struct ern_frame f;
 	size_t len;
 	char *body;
 	int i;
 
-	ern_test_open(&f);
+	ern_test_open();
 	for (i = 0; i < 3; i++)
 		pr_info("ern_kunit header line %d\n", i);
-	h = ern_test_format(test, &f, KUNIT_BUF_SIZE, &body, &len);
+	h = ern_test_close(test, st, &body, &len);
+	KUNIT_ASSERT_NOT_NULL(test, h);
 
 	KUNIT_EXPECT_EQ(test, memcmp(h->magic, ERROR_REPORT_MAGIC, 8), 0);
 	KUNIT_EXPECT_EQ(test, le16_to_cpu(h->version), ERROR_REPORT_VERSION);
@@ -77,17 +99,16 @@ static void ern_test_header(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, le64_to_cpu(h->id), 0x1234);
 	KUNIT_EXPECT_EQ(test, le64_to_cpu(h->seq), 7);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->flags), 0);
-	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->caller_id), f.caller_id);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->caller_id), task_pid_nr(current));
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->pid), task_pid_nr(current));
 	KUNIT_EXPECT_EQ(test, memcmp(h->boot_id, ern_boot_id, 16), 0);
-	KUNIT_EXPECT_STREQ(test, h->release, init_utsname()->release);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->body_len), len);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->body_crc32), ern_crc32(body, len));
 	copy = *h;
 	copy.header_crc32 = 0;
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->header_crc32), ern_crc32(&copy, sizeof(copy)));
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "ern_kunit header line"), 3);
-	/* syslog(2) format: level, time, the text, a newline per record. */
+	/* Each line as syslog(2) prints it. */
 	KUNIT_EXPECT_EQ(test, body[0], '<');
 	KUNIT_EXPECT_EQ(test, body[len - 1], '\n');
 }
@@ -102,7 +123,7 @@ static int ern_test_thread(void *arg)
 	struct ern_test_foreign *t = arg;
 	int i;
 
-	for (i = 0; i < 20; i++)
+	for (i = 0; i < 3; i++)
 		pr_info("ern_kunit foreign task line %d\n", i);
 	complete(&t->done);
 	return 0;
@@ -113,18 +134,18 @@ static void ern_test_irq(struct irq_work *w)
 	pr_info("ern_kunit foreign irq line\n");
 }
 
-/* Lines another task or an interrupt printed meanwhile are not kept. */
-static void ern_test_caller_filter(struct kunit *test)
+/* Lines of another task, and of an interrupt on this CPU, are not kept. */
+static void ern_test_foreign_lines(struct kunit *test)
 {
+	const struct ern_state *st = ern_test_state(test);
 	struct ern_test_foreign t;
-	struct ern_frame f;
 	struct task_struct *k;
 	size_t len;
 	char *body;
 
 	init_completion(&t.done);
 	init_irq_work(&t.work, ern_test_irq);
-	ern_test_open(&f);
+	ern_test_open();
 	pr_info("ern_kunit own line 1\n");
 	k = kthread_run(ern_test_thread, &t, "ern_kunit");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(k));
@@ -132,97 +153,104 @@ static void ern_test_caller_filter(struct kunit *test)
 	irq_work_queue(&t.work);
 	irq_work_sync(&t.work);
 	pr_info("ern_kunit own line 2\n");
-	ern_test_format(test, &f, KUNIT_BUF_SIZE, &body, &len);
-
+	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "ern_kunit own line"), 2);
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "foreign"), 0);
 }
 
-/* A report longer than the record keeps whole lines and says what is missing. */
-static void ern_test_truncation(struct kunit *test)
+/*
+ * A continuation fragment is appended to its line, a record of several lines
+ * is prefixed on each. The fragments are handed over as vprintk_store()
+ * does, with interrupts off, rather than printed with pr_cont().
+ */
+static void ern_test_continuation(struct kunit *test)
 {
-	const struct error_report_header *h;
-	unsigned int kept, more;
-	struct ern_frame f;
-	size_t len, bytes;
-	char *body, *tail;
-	int i, n;
-
-	ern_test_open(&f);
-	for (i = 0; i < 50; i++)
-		pr_info("ern_kunit long line %02d ..........................................\n", i);
-	h = ern_test_format(test, &f, sizeof(*h) + 2 * ERN_TRUNC_ROOM + 600, &body, &len);
-
-	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->flags), ERROR_REPORT_F_TRUNCATED);
-	tail = strstr(body, "[error_report: truncated: ");
-	KUNIT_ASSERT_NOT_NULL(test, tail);
-	n = sscanf(tail, "[error_report: truncated: %u more records, %zu bytes", &more, &bytes);
-	KUNIT_ASSERT_EQ(test, n, 2);
-	kept = ern_test_count(body, "ern_kunit long line");
-	KUNIT_EXPECT_GT(test, kept, 0);
-	KUNIT_EXPECT_EQ(test, kept + more, 50);
-	KUNIT_EXPECT_EQ(test, body[len - 1], '\n');
-	/* Whole lines: the text before the notice ends with a newline. */
-	KUNIT_EXPECT_EQ(test, tail[-1], '\n');
-}
-
-/* A nested report's lines are left out of the report it is nested in. */
-static void ern_test_nested_hole(struct kunit *test)
-{
-	const struct error_report_header *h;
-	struct ern_frame f;
+	static const char prefix[] = "<6>[    1.000000] ";
+	const struct ern_state *st = ern_test_state(test);
+	unsigned long flags;
 	size_t len;
 	char *body;
 
-	ern_test_open(&f);
-	pr_info("ern_kunit outer line 1\n");
-	f.holes[0].start_seq = printk_get_next_reserved_seq();
-	pr_info("ern_kunit inner line\n");
-	f.holes[0].end_seq = printk_get_next_reserved_seq();
-	f.nr_holes = 1;
-	pr_info("ern_kunit outer line 2\n");
-	h = ern_test_format(test, &f, KUNIT_BUF_SIZE, &body, &len);
-
-	KUNIT_EXPECT_EQ(test, ern_test_count(body, "ern_kunit outer line"), 2);
-	KUNIT_EXPECT_EQ(test, ern_test_count(body, "inner"), 0);
-	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->flags), ERROR_REPORT_F_NESTED);
+	ern_test_open();
+	local_irq_save(flags);
+	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, "ern_kunit cont a", 16, false);
+	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, " b", 2, true);
+	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, " c", 2, true);
+	/* A fragment of a line the report did not print starts a line. */
+	error_report_capture_line(999, prefix, sizeof(prefix) - 1, " d", 2, true);
+	local_irq_restore(flags);
+	pr_info("ern_kunit multi 1\nern_kunit multi 2\n");
+	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "] ern_kunit cont a b c\n<6>[    1.000000]  d\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "ern_kunit multi 1\n<"));
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "\n<"), 3);
 }
 
-/* Frames: all can be claimed, the innermost is found, a stale one is reused. */
-static void ern_test_frames(struct kunit *test)
+/* What does not fit is counted, and said in the record's last line. */
+static void ern_test_truncation(struct kunit *test)
 {
-	struct ern_frame *got[ERN_MAX_FRAMES], *f;
-	u64 now = ktime_get_mono_fast_ns();
-	int i;
+	const struct ern_state *st = ern_test_state(test);
+	const struct error_report_header *h;
+	unsigned int i, n = st->size / 64 + 10, kept;
+	size_t len;
+	char *body;
 
-	for (i = 0; i < ERN_MAX_FRAMES; i++) {
-		got[i] = ern_claim_frame(now);
-		KUNIT_ASSERT_NOT_NULL(test, got[i]);
-		got[i]->caller_id = 0x7fffffff;
-		got[i]->gen = i + 1;
-		got[i]->mono_ns = now;
-		atomic_set(&got[i]->state, ERN_OPEN);
+	ern_test_open();
+	for (i = 0; i < n; i++)
+		pr_info("ern_kunit long line %04u ..................................\n", i);
+	h = ern_test_close(test, st, &body, &len);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_EXPECT_TRUE(test, le32_to_cpu(h->flags) & ERROR_REPORT_F_TRUNCATED);
+	KUNIT_EXPECT_LE(test, sizeof(*h) + len, st->size);
+	kept = ern_test_count(body, "ern_kunit long line");
+	KUNIT_EXPECT_GT(test, kept, 0);
+	KUNIT_EXPECT_LT(test, kept, n);
+	/* The beginning is kept, unbroken. */
+	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "ern_kunit long line 0000 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "[error_report: truncated: "));
+}
+
+/*
+ * A report nested in another of the same context has its own lines; one
+ * nested deeper than ERN_MAX_NEST has no record, and its end closes no other.
+ */
+static void ern_test_nested(struct kunit *test)
+{
+	const struct ern_state *st = ern_test_state(test);
+	const struct error_report_header *h;
+	unsigned int d;
+	size_t len;
+	char *body;
+
+	ern_test_open();
+	pr_info("ern_kunit outer line 1\n");
+	ern_test_open();
+	pr_info("ern_kunit inner line\n");
+	for (d = ERN_MAX_NEST; d < ERN_MAX_NEST + 2; d++) {
+		ern_test_open();
+		pr_info("ern_kunit too deep line\n");
 	}
-	KUNIT_EXPECT_NULL(test, ern_claim_frame(now));
-	KUNIT_EXPECT_PTR_EQ(test, ern_find_frame(0x7fffffff, U64_MAX), got[ERN_MAX_FRAMES - 1]);
-	KUNIT_EXPECT_PTR_EQ(test, ern_find_frame(0x7fffffff, 5), got[3]);
-	KUNIT_EXPECT_NULL(test, ern_find_frame(0x7ffffffe, U64_MAX));
-
-	/* An end that never came: reusable once stale. */
-	got[2]->mono_ns = now - ERN_STALE_NS - 1;
-	f = ern_claim_frame(now);
-	KUNIT_EXPECT_PTR_EQ(test, f, got[2]);
-
-	for (i = 0; i < ERN_MAX_FRAMES; i++)
-		atomic_set(&got[i]->state, ERN_FREE);
+	for (d = ERN_MAX_NEST; d < ERN_MAX_NEST + 2; d++)
+		KUNIT_EXPECT_NULL(test, ern_test_close(test, st, &body, &len));
+	h = ern_test_close(test, st, &body, &len);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "ern_kunit inner line"), 1);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "too deep"), 0);
+	pr_info("ern_kunit outer line 2\n");
+	h = ern_test_close(test, st, &body, &len);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "ern_kunit outer line"), 2);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "inner"), 0);
+	KUNIT_EXPECT_TRUE(test, le32_to_cpu(h->flags) & ERROR_REPORT_F_NESTED);
+	KUNIT_EXPECT_EQ(test, atomic_read(raw_cpu_ptr(&error_report_open)), 0);
 }
 
 static struct kunit_case ern_test_cases[] = {
 	KUNIT_CASE(ern_test_header),
-	KUNIT_CASE(ern_test_caller_filter),
+	KUNIT_CASE(ern_test_foreign_lines),
+	KUNIT_CASE(ern_test_continuation),
 	KUNIT_CASE(ern_test_truncation),
-	KUNIT_CASE(ern_test_nested_hole),
-	KUNIT_CASE(ern_test_frames),
+	KUNIT_CASE(ern_test_nested),
 	{}
 };
 

@@ -10,6 +10,14 @@ or "cut here") through its closing line ("====", or "---[ end trace"). Every
 record must be byte-identical to one of them, and every report must have
 its record, unless the region was full.
 
+A caller id is a task, or a CPU's interrupt levels together: the log cannot
+tell the lines an interrupting level printed in the middle of a report from
+the report's own, while the kernel's capture, which copies each line in the
+context that prints it, can. Such lines are known here by their text
+(FOREIGN): the test module marks those it prints with "ert-foreign", and the
+kernel's own ones (an NMI handler's duration) are listed. They are left out
+of the reports found in the log, and no record may hold a marked line.
+
 usage: check_reports.py LOGDIR [--capacity N] [--storm] [--ecc] [--nested]
                         [--truncated]
 """
@@ -26,6 +34,8 @@ FIELDS = ("magic version header_size flags detector cpu pid caller_id id seq "
           "header_crc32 boot_id release comm").split()
 DETECTORS = {0: "kfence", 1: "kasan", 2: "warn"}
 LINE = re.compile(rb"^<(\d+)>\[\s*\d+\.\d+\]\[\s*([TC]\d+)\] ?(.*)$")
+# Lines another context printed under the report's caller id (see above).
+FOREIGN = re.compile(rb"ert-foreign|^INFO: NMI handler \(.*\) took too long to run")
 
 n_ok = n_fail = 0
 
@@ -65,14 +75,31 @@ def parse_record(data):
     return h, ", ".join(problems)
 
 
-def reports_in_log(raw, with_nesting=False):
+TIME = re.compile(rb"^<\d+>\[\s*(\d+)\.(\d+)\]")
+
+
+def in_window(line, caller, windows):
+    """Was the line printed by CPU n (caller C<n>) inside one of the time
+    windows (n, start_ns, end_ns) in which only NMI lines were printed on n?"""
+    m = TIME.match(line)
+    if not m or not windows:
+        return False
+    ns = int(m.group(1)) * 10**9 + int(m.group(2)) * 1000
+    return any(caller == f"C{cpu}".encode() and start <= ns <= end
+               for cpu, start, end in windows)
+
+
+def reports_in_log(raw, with_nesting=False, windows=()):
     """The reports in a saved log, each a (detector, caller, bytes) tuple;
-    with_nesting adds whether another report was nested in it."""
+    with_nesting adds whether another report was nested in it. Lines of
+    another context, known by their text or by a window, are left out."""
     lines = []
     for line in raw.split(b"\n"):
         m = LINE.match(line)
         if m:
-            lines.append((m.group(2), m.group(3), line + b"\n"))
+            # A window's lines are the CPU's NMI: a context of their own.
+            nmi = b"/nmi" if in_window(line, m.group(2), windows) else b""
+            lines.append((m.group(2) + nmi, m.group(3), line + b"\n"))
     stacks, done = {}, []
     for i, (caller, msg, full) in enumerate(lines):
         nxt = next((m for c, m, _ in lines[i + 1:] if c == caller), b"")
@@ -83,10 +110,15 @@ def reports_in_log(raw, with_nesting=False):
             kind = "kfence"
         elif msg == b"------------[ cut here ]------------":
             kind = "warn"
+        if FOREIGN.search(msg):
+            continue
         stack = stacks.setdefault(caller, [])
         if kind:
             if stack:
                 stack[-1][2] = True     # the report open below has one nested
+            base = stacks.get(caller.split(b"/")[0])
+            if base and base is not stack:
+                base[-1][2] = True      # an NMI report interrupts it
             stack.append([kind, [full], False])
             continue
         if not stack:
@@ -96,7 +128,7 @@ def reports_in_log(raw, with_nesting=False):
         if (k != "warn" and msg.startswith(b"=====")) or \
            (k == "warn" and msg.startswith(b"---[ end trace")):
             kind, body, nested = stack.pop()
-            done.append((kind, caller.decode(), b"".join(body)) +
+            done.append((kind, caller.decode().split("/")[0], b"".join(body)) +
                         ((nested,) if with_nesting else ()))
     return done
 
@@ -128,6 +160,85 @@ def read(path, default=b""):
         return default
 
 
+PREFIX = re.compile(rb"^(<\d+>\[[^]]*\]\[[^]]*\])(.*)$", re.S)
+
+
+def is_fragment(line, log_lines):
+    """Part of a log line of the same prefix that printk made of fragments
+    of two contexts: its beginning, or a continuation fragment ending it."""
+    m = PREFIX.match(line)
+    if not m:
+        return False
+    text = m.group(2)[1:]    # without the space that ends the prefix
+    return any(l.startswith(m.group(1)) and l != line and
+               (l.endswith(text) or l.startswith(line[:-1]))
+               for l in log_lines)
+
+
+def words(lines):
+    """The words of the lines without their prefixes, as a sorted list."""
+    out = []
+    for l in lines:
+        m = PREFIX.match(l)
+        out += (m.group(2) if m else l).split()
+    return sorted(out)
+
+
+def check_idle(mbox, log):
+    """Idle tasks of all CPUs share pid 0, so the log cannot tell their
+    lines apart by caller: each record must hold one whole WARN, its own
+    CPU's (the CPU in its header, in its WARNING and Comm lines), every
+    line of it in the log, and the records together every line the idle
+    tasks printed from the first report's start to the last one's end.
+
+    printk itself mixes them where a report continues a line (pr_cont): a
+    fragment is appended to the last record if that record has the same
+    caller id and is open, another idle task's line included. The records,
+    copied in the context that printed each fragment, are not mixed: a
+    record's fragment shows on a line of its own, with the time of the line
+    printk appended it to. So a record line may be a fragment that ends a
+    log line of the same prefix, and the records are compared with the log
+    as the words they hold."""
+    rec_dir = os.path.join(mbox, "records")
+    names = sorted(os.listdir(rec_dir)) if os.path.isdir(rec_dir) else []
+    cpus = int(read(os.path.join(mbox, "raised"), b"0") or 0)
+    tap(len(names) == cpus and cpus >= 2,
+        f"{len(names)} records for the WARNs of {cpus} idle tasks")
+    log_lines = [l + b"\n" for l in log.split(b"\n")
+                 if LINE.match(l) and LINE.match(l).group(2) == b"T0"]
+    starts = [i for i, l in enumerate(log_lines) if b"cut here" in l]
+    ends = [i for i, l in enumerate(log_lines) if b"---[ end trace" in l]
+    window = log_lines[starts[0]:ends[-1] + 1] if starts and ends else []
+    got, spans = [], []
+    for name in names:
+        h, problems = parse_record(read(os.path.join(rec_dir, name)))
+        if not tap(h is not None and not problems, f"{name}: header and checksums valid"):
+            continue
+        lines = h["body"].splitlines(keepends=True)
+        cpu = h["cpu"]
+        text = h["body"]
+        tap(text.count(b"cut here") == 1 and text.count(b"---[ end trace") == 1,
+            f"{name}: one whole WARN")
+        tap(b"idle task of cpu %d\n" % cpu in text and
+            b"Comm: swapper/%d " % cpu in text and
+            not re.search(rb"idle task of cpu (?!%d\n)" % cpu, text) and
+            not re.search(rb"swapper/(?!%d )" % cpu, text),
+            f"{name}: CPU {cpu}'s WARN and no other CPU's")
+        tap(h["pid"] == 0 and h["caller_id"] == 0, f"{name}: from pid 0, caller id 0")
+        tap(all(l in window or is_fragment(l, window) for l in lines),
+            f"{name}: every line is in the log, or ends one of its lines")
+        got += lines
+        idx = [window.index(l) for l in lines if l in window]
+        if idx:
+            spans.append((min(idx), max(idx)))
+    tap(words(got) == words(window),
+        f"the records hold the words of the {len(window)} lines the idle tasks printed")
+    spans.sort()
+    tap(len(spans) >= 2 and spans[1][0] < spans[0][1],
+        f"the reports overlapped in the log (line spans {spans})")
+    return 0 if n_fail == 0 else 1
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("logdir")
@@ -140,10 +251,21 @@ def main():
                    help="a WARN is nested in a KASAN report of the same caller")
     p.add_argument("--truncated", action="store_true",
                    help="slots are smaller than the reports: each is cut visibly")
+    p.add_argument("--idle", action="store_true",
+                   help="WARNs from the idle tasks (pid 0) of every CPU at once")
     a = p.parse_args()
     mbox = os.path.join(a.logdir, "mbox")
     log = read(os.path.join(mbox, "dmesg.txt"))
-    nesting = reports_in_log(log, with_nesting=True)
+    if a.idle:
+        return check_idle(mbox, log)
+    windows = [tuple(map(int, l.split())) for l in
+               read(os.path.join(mbox, "windows")).decode().splitlines() if l.strip()]
+    for cpu, start, end in windows:
+        inside = [l for l in log.split(b"\n") if LINE.match(l) and
+                  in_window(l, LINE.match(l).group(2), [(cpu, start, end)])]
+        tap(any(b"NMI backtrace for cpu %d" % cpu in l for l in inside),
+            f"CPU {cpu} printed its NMI backtrace inside its report ({len(inside)} lines)")
+    nesting = reports_in_log(log, with_nesting=True, windows=windows)
     expected = [r[:3] for r in nesting]
     has_nested = {r[2]: r[3] for r in nesting}
     rec_dir = os.path.join(mbox, "records")
@@ -165,10 +287,12 @@ def main():
         ok_triggers = [t for t in triggered if t and t[-1] == "0"]
         # A nested trigger raises at least one report inside another; on 6.1
         # the console tracepoint also WARNs once when it fires in NMI, which
-        # nests one more report: the log says how many there are.
+        # nests one more report (so may the NMI backtrace of a window): the
+        # log says how many there are.
         per_trigger = len(triggered) + (1 if a.nested else 0)
         tap(len(ok_triggers) == len(triggered) and
-            (len(expected) >= per_trigger if a.nested else len(expected) == per_trigger),
+            (len(expected) >= per_trigger if a.nested or windows
+             else len(expected) == per_trigger),
             f"{len(triggered)} triggers, {len(ok_triggers)} succeeded, {len(expected)} reports")
     want = len(expected) if not a.capacity else min(len(expected), a.capacity)
     tap(len(names) == want, f"{len(names)} records recovered, {want} expected")
@@ -217,6 +341,10 @@ def main():
             f"{name}: pid {h['pid']} agrees with caller id {h['caller_id']:#x}")
         tap(h["realtime_ns"] > 1_600_000_000 * 10**9 and h["mono_ns"] > 0,
             f"{name}: realtime {h['realtime_ns']} and monotonic {h['mono_ns']} ns set")
+    foreign = [n for n in names
+               if b"ert-foreign" in read(os.path.join(rec_dir, n))]
+    tap(not foreign, "no record holds a line another context printed" +
+        (f" ({', '.join(foreign)})" if foreign else ""))
     tap(len(set(seqs)) == len(seqs), "sequence numbers are unique")
     if not a.storm and not a.capacity:
         tap(sorted(seqs) == list(range(1, len(expected) + 1)),

@@ -258,6 +258,20 @@ vm_tests() {
 			--put triggers=/dev/null --put storm=<(echo 20)
 		check_vm "$k" reports-storm --storm --capacity 32
 	fi
+	# Exactness: lines another context of the reporting CPU prints in the
+	# middle of a report (a hardirq inside a softirq report, a softirq
+	# inside a task report, the CPU's own NMI backtrace that another CPU
+	# asked for), and WARNs from the idle tasks of two CPUs at once (all
+	# idle tasks print as pid 0), never reach a record.
+	run_vm "$k" exact-irq-printk error-report --append "$detectors" \
+		--put triggers=test/guest/triggers/exact-irq.txt
+	check_vm "$k" exact-irq-printk
+	run_vm "$k" exact-nmi-backtrace error-report --append "$detectors" \
+		--put triggers=test/guest/triggers/exact-nmi.txt
+	check_vm "$k" exact-nmi-backtrace
+	run_vm "$k" exact-idle error-report --append "$detectors" \
+		--put triggers=test/guest/triggers/exact-idle.txt
+	check_vm "$k" exact-idle --idle
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \
 		--put triggers=test/guest/triggers/nested.txt

@@ -6,6 +6,9 @@
 #ifndef _LINUX_ERROR_REPORT_NOTIFY_H
 #define _LINUX_ERROR_REPORT_NOTIFY_H
 
+#include <linux/atomic.h>
+#include <linux/jump_label.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 
 /**
@@ -25,6 +28,30 @@ struct error_report_sink {
 #ifdef CONFIG_ERROR_REPORT_NOTIFY
 int error_report_register_sink(struct error_report_sink *sink);
 void error_report_unregister_sink(struct error_report_sink *sink);
+
+DECLARE_STATIC_KEY_FALSE(error_report_capture_key);
+DECLARE_PER_CPU(atomic_t, error_report_open);
+
+/**
+ * error_report_capturing() - may a printk from here belong to a report?
+ *
+ * True when a sink is registered and a report is open on this CPU, in this
+ * or another context: printk then hands the line to
+ * error_report_capture_line(), which keeps it only if the report is the
+ * printing context's own. The static key is enabled once, when the first
+ * sink registers, never in the report path.
+ *
+ * Context: any, with preemption off (printk stores with interrupts off).
+ * Return: whether to hand the line being stored to the capture.
+ */
+static __always_inline bool error_report_capturing(void)
+{
+	return static_branch_unlikely(&error_report_capture_key) &&
+	       atomic_read(this_cpu_ptr(&error_report_open));
+}
+
+void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
+			       const char *text, size_t len, bool cont);
 #else
 static inline int error_report_register_sink(struct error_report_sink *sink)
 {
@@ -32,6 +59,17 @@ static inline int error_report_register_sink(struct error_report_sink *sink)
 }
 
 static inline void error_report_unregister_sink(struct error_report_sink *sink)
+{
+}
+
+static inline bool error_report_capturing(void)
+{
+	return false;
+}
+
+static inline void error_report_capture_line(u64 seq, const char *prefix,
+					     size_t prefix_len, const char *text,
+					     size_t len, bool cont)
 {
 }
 #endif

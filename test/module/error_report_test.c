@@ -15,6 +15,19 @@
  *            from an NMI nested in the middle of it (x86): the NMI is sent
  *            to this CPU from the console tracepoint while the report
  *            prints its "Read of size" line
+ *   interleave write "<context> <what>": a WARN in <context> (task, softirq,
+ *            hardirq) while another context of the same CPU prints in the
+ *            middle of it, from the console tracepoint on its "cut here"
+ *            line. <what> is "irq": an irq_work prints a line, and from a
+ *            task WARN also schedules a tasklet that prints one (both marked
+ *            "ert-foreign"); or "nmi-backtrace": another CPU asks for every
+ *            CPU's backtrace (sysrq l, lib/nmi_backtrace.c), so this CPU
+ *            prints its own in NMI in the middle of the report. The time
+ *            window this CPU waited for it, in which only NMI lines were
+ *            printed on it, is in "window" ("<cpu> <start_ns> <end_ns>").
+ *   idle     write anything: every online CPU raises a WARN from its idle
+ *            task (pid 0 on every CPU) at the same time, from the cpu_idle
+ *            tracepoint, after waiting for the others there.
  *   raised   number of reports this module has raised (one per trigger).
  *   memcpy_ns write a size: read back the median time of a memcpy() of that
  *            many bytes, the yardstick "make bench" compares capture with.
@@ -37,12 +50,16 @@
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched/clock.h>
+#include <linux/seq_file.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/sysrq.h>
 #include <linux/uaccess.h>
 #include <linux/tracepoint.h>
+#include <trace/events/power.h>
 #ifdef CONFIG_X86
 #include <asm/apic.h>
 #include <asm/nmi.h>
@@ -70,6 +87,28 @@ struct ert_req {
 };
 
 static atomic_t raised = ATOMIC_INIT(0);
+
+/* Tracepoints are not exported to modules; find them by name, as kfence_test does. */
+struct ert_tp_lookup {
+	const char *name;
+	struct tracepoint *tp;
+};
+
+static void find_tp(struct tracepoint *tp, void *priv)
+{
+	struct ert_tp_lookup *l = priv;
+
+	if (!strcmp(tp->name, l->name))
+		l->tp = tp;
+}
+
+static struct tracepoint *lookup_tp(const char *name)
+{
+	struct ert_tp_lookup l = { .name = name };
+
+	for_each_kernel_tracepoint(find_tp, &l);
+	return l.tp;
+}
 
 #define KFENCE_OBJ_SIZE 64	/* a multiple of the cache alignment: ends on the guard page when right-aligned */
 
@@ -332,21 +371,14 @@ static void nest_probe(void *data, const char *text, size_t len)
 		cpu_relax();
 }
 
-/* The console tracepoint is not exported; find it as kfence_test does. */
-static void find_console_tp(struct tracepoint *tp, void *priv)
-{
-	if (!strcmp(tp->name, "console"))
-		*(struct tracepoint **)priv = tp;
-}
 
 static ssize_t nested_write(struct file *file, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
 	struct ert_req req = { .kind = KASAN_UAF, .ctx = CTX_HARDIRQ };
-	struct tracepoint *console_tp = NULL;
+	struct tracepoint *console_tp = lookup_tp("console");
 	int ret;
 
-	for_each_kernel_tracepoint(find_console_tp, &console_tp);
 	if (!console_tp)
 		return -ENOENT;
 	ret = tracepoint_probe_register(console_tp, nest_probe, NULL);
@@ -471,6 +503,192 @@ static const struct file_operations storm_fops = {
 	.write = storm_write,
 };
 
+/* --- interleave: another context of the CPU prints inside a report ------- */
+
+enum ert_il_what { IL_IRQ, IL_NMI_BACKTRACE };
+
+static struct {
+	atomic_t armed;
+	enum ert_ctx ctx;
+	enum ert_il_what what;
+	int cpu;
+	u64 start_ns;
+	u64 end_ns;
+	int backtrace_done;
+	struct irq_work irq_work;
+	struct tasklet_struct tasklet;
+	call_single_data_t csd;
+} il;
+
+static void il_tasklet_fn(struct tasklet_struct *t)
+{
+	pr_info("ert-foreign: a softirq line printed in the middle of a task report\n");
+}
+
+static void il_irq_fn(struct irq_work *w)
+{
+	pr_info("ert-foreign: a hardirq line printed in the middle of a report\n");
+	if (il.ctx == CTX_TASK)
+		tasklet_schedule(&il.tasklet);
+}
+
+/* On another CPU, in an IPI: what an RCU stall detector or sysrq-l does. */
+static void il_backtrace_fn(void *info)
+{
+	handle_sysrq('l');
+	WRITE_ONCE(il.backtrace_done, 1);
+}
+
+static bool il_in_ctx(enum ert_ctx ctx)
+{
+	switch (ctx) {
+	case CTX_TASK:
+		return in_task();
+	case CTX_SOFTIRQ:
+		return in_serving_softirq() && !in_hardirq() && !in_nmi();
+	case CTX_HARDIRQ:
+		return in_hardirq() && !in_nmi();
+	default:
+		return false;
+	}
+}
+
+static void il_probe(void *data, const char *text, size_t len)
+{
+	u64 deadline;
+	int other;
+
+	if (!atomic_read(&il.armed) || !il_in_ctx(il.ctx) ||
+	    !strnstr(text, "cut here", len) || !atomic_cmpxchg(&il.armed, 1, 0))
+		return;
+	if (il.what == IL_IRQ) {
+		/* Runs once this line is stored and interrupts are on again. */
+		irq_work_queue(&il.irq_work);
+		return;
+	}
+	il.cpu = smp_processor_id();
+	other = cpumask_any_but(cpu_online_mask, il.cpu);
+	if (other >= nr_cpu_ids)
+		return;
+	il.start_ns = local_clock();
+	WRITE_ONCE(il.backtrace_done, 0);
+	smp_call_function_single_async(other, &il.csd);
+	/* Only the NMI prints on this CPU until the other CPU is done. */
+	deadline = il.start_ns + 5 * NSEC_PER_SEC;
+	while (!READ_ONCE(il.backtrace_done) && local_clock() < deadline)
+		cpu_relax();
+	il.end_ns = local_clock();
+}
+
+static ssize_t interleave_write(struct file *file, const char __user *ubuf,
+				size_t len, loff_t *ppos)
+{
+	struct tracepoint *console_tp = lookup_tp("console");
+	struct ert_req req = { .kind = WARN_REPORT };
+	char buf[64], *what;
+	int ctx, ret;
+
+	if (!console_tp)
+		return -ENOENT;
+	if (len >= sizeof(buf) || copy_from_user(buf, ubuf, len))
+		return -EINVAL;
+	buf[len] = '\0';
+	what = strchr(strim(buf), ' ');
+	if (!what)
+		return -EINVAL;
+	*what++ = '\0';
+	ctx = lookup(buf, ctx_names, NR_CTX);
+	if (ctx < 0 || ctx == CTX_NMI)
+		return -EINVAL;
+	if (!strcmp(what, "irq") && ctx != CTX_HARDIRQ)
+		il.what = IL_IRQ;	/* hardirqs do not nest: no irq inside one */
+	else if (!strcmp(what, "nmi-backtrace"))
+		il.what = IL_NMI_BACKTRACE;
+	else
+		return -EINVAL;
+	il.ctx = ctx;
+	req.ctx = ctx;
+	init_irq_work(&il.irq_work, il_irq_fn);
+	tasklet_setup(&il.tasklet, il_tasklet_fn);
+	INIT_CSD(&il.csd, il_backtrace_fn, NULL);
+	ret = tracepoint_probe_register(console_tp, il_probe, NULL);
+	if (ret)
+		return ret;
+	atomic_set(&il.armed, 1);
+	ret = run_request(&req);
+	atomic_set(&il.armed, 0);
+	tracepoint_probe_unregister(console_tp, il_probe, NULL);
+	tracepoint_synchronize_unregister();
+	irq_work_sync(&il.irq_work);
+	tasklet_kill(&il.tasklet);
+	return ret ? ret : len;
+}
+
+static const struct file_operations interleave_fops = {
+	.write = interleave_write,
+};
+
+static int window_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%d %llu %llu\n", il.cpu, il.start_ns, il.end_ns);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(window);
+
+/* --- idle: WARNs from the idle tasks of every CPU at once ---------------- */
+
+static cpumask_t idle_armed;
+static atomic_t idle_arrived;
+static unsigned int idle_cpus;
+
+static noinline void do_idle_warn(int cpu)
+{
+	WARN(1, "error_report_test: warning from the idle task of cpu %d\n", cpu);
+}
+
+static void idle_probe(void *data, unsigned int state, unsigned int cpu)
+{
+	u64 deadline;
+
+	if (state == PWR_EVENT_EXIT || !cpumask_test_and_clear_cpu(cpu, &idle_armed))
+		return;
+	/* Wait for the other CPUs' idle tasks, so that the reports overlap. */
+	atomic_inc(&idle_arrived);
+	deadline = local_clock() + NSEC_PER_SEC;
+	while (atomic_read(&idle_arrived) < idle_cpus && local_clock() < deadline)
+		cpu_relax();
+	atomic_inc(&raised);
+	do_idle_warn(cpu);
+}
+
+static ssize_t idle_write(struct file *file, const char __user *ubuf,
+			  size_t len, loff_t *ppos)
+{
+	struct tracepoint *idle_tp = lookup_tp("cpu_idle");
+	int ret;
+
+	if (!idle_tp)
+		return -ENOENT;
+	cpus_read_lock();
+	idle_cpus = num_online_cpus();
+	atomic_set(&idle_arrived, 0);
+	cpumask_copy(&idle_armed, cpu_online_mask);
+	ret = tracepoint_probe_register(idle_tp, idle_probe, NULL);
+	cpus_read_unlock();
+	if (ret)
+		return ret;
+	/* Let every CPU, this one too, go idle. */
+	msleep(2000);
+	cpumask_clear(&idle_armed);
+	tracepoint_probe_unregister(idle_tp, idle_probe, NULL);
+	tracepoint_synchronize_unregister();
+	return atomic_read(&idle_arrived) == idle_cpus ? len : -ETIMEDOUT;
+}
+
+static const struct file_operations idle_fops = {
+	.write = idle_write,
+};
+
 static int raised_get(void *data, u64 *val)
 {
 	*val = atomic_read(&raised);
@@ -540,6 +758,9 @@ static int __init ert_init(void)
 #ifdef CONFIG_X86
 	debugfs_create_file("nested", 0200, dir, NULL, &nested_fops);
 #endif
+	debugfs_create_file("interleave", 0200, dir, NULL, &interleave_fops);
+	debugfs_create_file("window", 0400, dir, NULL, &window_fops);
+	debugfs_create_file("idle", 0200, dir, NULL, &idle_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	return 0;

@@ -195,7 +195,13 @@ def kernel_cmdline(a):
     console = "console=ttyS0" if a.arch == "x86_64" else "console=ttyAMA0"
     append = f"{console} panic=1 oops=panic loglevel=7"
     if getattr(a, "tsc_khz", None):
-        append += f" tsc_early_khz={a.tsc_khz}"
+        # tsc=reliable: QEMU's TCG vCPUs have no constant_tsc, so a kernel
+        # that finds more than one CPU from a vendor other than Intel (6.1
+        # on an AMD host) would mark the TSC unstable and fall back to
+        # jiffies: printk's times and local_clock() then move in 4 ms steps
+        # and stand still while interrupts are off, which blinds the tests
+        # that time windows of a report and make bench's timings.
+        append += f" tsc_early_khz={a.tsc_khz} tsc=reliable"
     # The test's own parameters last: for a repeated one the last wins.
     if a.ramoops and a.arch == "x86_64":
         append += " " + ramoops_params(a.arch)

@@ -5,8 +5,9 @@
  * (/sys/fs/pstore/error_report-<backend>-<id>).
  *
  * A record is a fixed little-endian header followed by the report text. The
- * text is the report's printk records, and only those, each formatted as
- * syslog(2) and "dmesg -r" print them: "<level>[seconds.micros] text\n".
+ * text is the printk records the reporting context stored between the
+ * report's start and end, and only those, each formatted as syslog(2) and
+ * "dmesg -r" print them: "<level>[seconds.micros] text\n".
  *
  * Versioning: @version changes only when a field changes meaning. New fields
  * are appended; @header_size tells where the text starts, so a reader skips
@@ -31,8 +32,13 @@
 #define ERROR_REPORT_F_LOST_LINES	0x2
 /* Another report nested in this one; its lines were left out of this one. */
 #define ERROR_REPORT_F_NESTED		0x4
-/* More reports nested in this one than could be told apart from it. */
+/* Not set since lines are copied as they are stored; kept for old records. */
 #define ERROR_REPORT_F_NESTED_MIXED	0x8
+/*
+ * The report's end never came (its reporter died inside it): the text is
+ * what it printed until the record was stored without it.
+ */
+#define ERROR_REPORT_F_INCOMPLETE	0x10
 
 /**
  * struct error_report_header - the header of one captured report

@@ -17,6 +17,15 @@ case $BOOT in
 		[ -n "$kind" ] || continue
 		if [ "$kind" = nested ]; then
 			echo 1 > /sys/kernel/debug/error_report_test/nested
+		elif [ "$kind" = interleave ]; then
+			echo "$ctx" > /sys/kernel/debug/error_report_test/interleave
+			rc=$?
+			case $ctx in *nmi-backtrace)
+				cat /sys/kernel/debug/error_report_test/window >> /mbox/windows ;;
+			esac
+			(exit $rc)
+		elif [ "$kind" = idle ]; then
+			echo 1 > /sys/kernel/debug/error_report_test/idle
 		else
 			echo "$kind $ctx" > /sys/kernel/debug/error_report_test/trigger
 		fi
