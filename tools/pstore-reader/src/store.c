@@ -593,7 +593,8 @@ int record_archive(struct archive *a, const struct record_set *set, size_t idx)
 		return -1;
 	}
 
-	crc = crc32(0L, rec->data, (uInt)rec->size);
+	/* Only names of boot-less files carry the CRC: not worth a pass over every record. */
+	crc = boot_less ? crc32(0L, rec->data, (uInt)rec->size) : 0;
 	n = reports_from_record(rec, reps, MAX_REPORTS_PER_RECORD);
 	for (size_t i = 0; i < n; i++) {
 		if (!err) {
