@@ -45,6 +45,21 @@ bad_size[10:12] = struct.pack("<H", 0xFFFF)
 put("hostile-header-size", fix_header_crc(bytes(bad_size)))
 ecc = real + b"\nECC: No errors detected\n"
 put("ecc-notice", ecc)
+# A report whose end never came (ERROR_REPORT_F_INCOMPLETE, 0x10): the
+# reporter died inside it and the record was stored with the lines printed
+# so far, here the first half, up to the stack trace's first frames. A
+# sound record, CRCs valid, with its own seq so that it archives beside
+# the record it comes from.
+hsize = struct.unpack("<H", real[10:12])[0]
+text = real[hsize:]
+lines = text.split(b"\n")
+cut_text = b"\n".join(lines[:len(lines) // 2]) + b"\n"
+inc = bytearray(real[:hsize] + cut_text)
+inc[12:16] = struct.pack("<I", struct.unpack("<I", inc[12:16])[0] | 0x10)   # flags
+inc[40:48] = struct.pack("<Q", 1000)                                        # seq
+inc[72:76] = struct.pack("<I", len(cut_text))                               # body_len
+inc[76:80] = struct.pack("<I", zlib.crc32(cut_text))                        # body_crc32
+put("incomplete-kasan", fix_header_crc(bytes(inc)))
 
 # A dump in two parts, as efi-pstore stores one: Part1 is the newest end of
 # the log, Part2 the text before it.

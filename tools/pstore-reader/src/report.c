@@ -12,6 +12,27 @@
 #include "report.h"
 #include "utf8.h"
 
+/*
+ * The kernel's header defines it from capture v2 on; a reader built against
+ * an older header (a SYSROOT's) must still name it in the records it reads.
+ */
+#ifndef ERROR_REPORT_F_INCOMPLETE
+#define ERROR_REPORT_F_INCOMPLETE 0x10
+#endif
+
+/* The header's flags by name, as JSON and show print them. */
+static const struct {
+	uint32_t bit;
+	const char *name;
+} flag_names[] = {
+	{ ERROR_REPORT_F_TRUNCATED, "truncated" },
+	{ ERROR_REPORT_F_LOST_LINES, "lost_lines" },
+	{ ERROR_REPORT_F_NESTED, "nested" },
+	{ ERROR_REPORT_F_NESTED_MIXED, "nested_mixed" },
+	/* The report's end never came: the text holds the lines printed until the record was stored. */
+	{ ERROR_REPORT_F_INCOMPLETE, "incomplete" },
+};
+
 void report_from_record(struct report *rep, const struct record *rec)
 {
 	memset(rep, 0, sizeof(*rep));
@@ -61,6 +82,12 @@ const char *report_integrity(const struct report *rep)
 
 	if (rec->status != RECORD_OK)
 		return record_status_token(rec->status);
+	/*
+	 * ERROR_REPORT_F_INCOMPLETE is not an integrity matter: the record is
+	 * whole and its checksums hold; the kernel says in it that the report
+	 * stopped early, and "flags" carries that. Only the TRUNCATED cut,
+	 * made by the kernel to fit the slot, is told here.
+	 */
 	if (rec->type == RECORD_ERROR_REPORT &&
 	    (rec->hdr.flags & ERROR_REPORT_F_TRUNCATED))
 		return "truncated";
@@ -99,20 +126,11 @@ static void iso_time(uint64_t ns, char *buf, size_t size)
 
 static struct json_object *flags_json(uint32_t flags)
 {
-	static const struct {
-		uint32_t bit;
-		const char *name;
-	} names[] = {
-		{ ERROR_REPORT_F_TRUNCATED, "truncated" },
-		{ ERROR_REPORT_F_LOST_LINES, "lost_lines" },
-		{ ERROR_REPORT_F_NESTED, "nested" },
-		{ ERROR_REPORT_F_NESTED_MIXED, "nested_mixed" },
-	};
 	struct json_object *a = json_object_new_array();
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (flags & names[i].bit)
-			json_object_array_add(a, json_object_new_string(names[i].name));
+	for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
+		if (flags & flag_names[i].bit)
+			json_object_array_add(a, json_object_new_string(flag_names[i].name));
 	return a;
 }
 
@@ -234,6 +252,23 @@ void report_print_text(const struct report *rep, FILE *out, int with_text)
 		iso_time(h->realtime_ns, buf, sizeof(buf));
 		fprintf(out, "detector:  %s, report %" PRIu64 " of its boot, %u dropped before it\n",
 			detector_name(h->detector), h->seq, h->dropped);
+		if (h->flags) {
+			uint32_t left = h->flags;
+			const char *sep = "";
+
+			/* Bits this reader has no name for are shown as a number, not hidden. */
+			fputs("flags:     ", out);
+			for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
+				if (!(h->flags & flag_names[i].bit))
+					continue;
+				fprintf(out, "%s%s", sep, flag_names[i].name);
+				left &= ~flag_names[i].bit;
+				sep = ", ";
+			}
+			if (left)
+				fprintf(out, "%s%#" PRIx32, sep, left);
+			fputc('\n', out);
+		}
 		fprintf(out, "time:      %s (%" PRIu64 ".%06" PRIu64 " s after boot)\n", buf,
 			(uint64_t)(h->boottime_ns / 1000000000U),
 			(uint64_t)(h->boottime_ns % 1000000000U / 1000));

@@ -204,6 +204,35 @@ static void test_same_seq(void **state)
 	assert_int_equal(count_files(d->archive), 2);
 }
 
+/*
+ * A record flagged ERROR_REPORT_F_INCOMPLETE (its reporter died inside the
+ * report) is sound: archived as a report and freed, not copied to
+ * unparsed/ as damaged, its JSON saying "incomplete" in flags.
+ */
+static void test_incomplete_flag(void **state)
+{
+	struct dirs *d = *state;
+	struct run r = { 0 };
+	unsigned char *got;
+	size_t gn;
+	char *doc;
+
+	copy_in(d->pstore, "error_report-ramoops-incomplete-kasan");
+	assert_int_equal(collect(d, &r), EXIT_OK);
+	assert_int_equal(r.emitted, 1);
+	assert_false(exists(d->pstore, "error_report-ramoops-incomplete-kasan"));
+	assert_false(exists(d->archive_fd, "unparsed"));
+	assert_int_equal(read_file_at(d->archive_fd,
+				      "3cc98ddc-0d1e-4fbf-9774-aeff34b5fff7/report-001000-kasan.json",
+				      &got, &gn), 0);
+	doc = strndup((const char *)got, gn);
+	assert_non_null(doc);
+	assert_non_null(strstr(doc, "\"integrity\":\"ok\""));
+	assert_non_null(strstr(doc, "\"incomplete\""));
+	free(doc);
+	free(got);
+}
+
 /* collect NAME takes NAME only; a name that is not there is an error. */
 static void test_named(void **state)
 {
@@ -393,6 +422,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		DIRS_TEST(test_collect),
 		DIRS_TEST(test_same_seq),
+		DIRS_TEST(test_incomplete_flag),
 		DIRS_TEST(test_named),
 		DIRS_TEST(test_keep),
 		DIRS_TEST(test_dedup_across_boots),

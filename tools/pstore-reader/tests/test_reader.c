@@ -65,6 +65,9 @@ static const struct corpus_case corpus[] = {
 	  "WARNING in do_warn", "warning" },
 	{ "error_report-ramoops-ecc-notice", RECORD_ERROR_REPORT, RECORD_OK,
 	  "KASAN: slab-use-after-free Read in run_request", "kasan" },
+	/* ERROR_REPORT_F_INCOMPLETE: the first half of kasan-uaf-task, its end never came. */
+	{ "error_report-ramoops-incomplete-kasan", RECORD_ERROR_REPORT, RECORD_OK,
+	  "KASAN: slab-use-after-free Read in run_request", "kasan" },
 	/* Cut before a frame syzkaller would blame: "in corrupted", as syzbot. */
 	{ "error_report-ramoops-hostile-torn-bitflip", RECORD_ERROR_REPORT, RECORD_TORN,
 	  "KASAN: slab-use-after-free Read in corrupted", NULL },
@@ -133,6 +136,46 @@ static void test_corpus(void **state)
 			assert_string_equal(detector_name(rec.hdr.detector), c->detector);
 		record_free(&rec);
 	}
+}
+
+/*
+ * ERROR_REPORT_F_INCOMPLETE (0x10): a sound record whose report never
+ * ended. Integrity stays "ok"; "flags" names it, and so does show.
+ */
+static void test_incomplete_flag(void **state)
+{
+	struct record rec;
+	struct report rep;
+	struct json_object *j, *flags, *v;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	(void)state;
+	load("error_report-ramoops-incomplete-kasan", &rec);
+	assert_int_equal(rec.status, RECORD_OK);
+	assert_int_equal(rec.hdr.flags, 0x10);
+	report_from_record(&rep, &rec);
+	assert_string_equal(report_integrity(&rep), "ok");
+
+	j = report_json(&rep);
+	assert_true(json_object_object_get_ex(j, "integrity", &v));
+	assert_string_equal(json_object_get_string(v), "ok");
+	assert_true(json_object_object_get_ex(j, "flags", &flags));
+	assert_int_equal(json_object_array_length(flags), 1);
+	assert_string_equal(json_object_get_string(json_object_array_get_idx(flags, 0)),
+			    "incomplete");
+	json_object_put(j);
+
+	out = open_memstream(&text, &len);
+	assert_non_null(out);
+	report_print_text(&rep, out, 0);
+	fclose(out);
+	assert_non_null(strstr(text, "\nintegrity: ok\n"));
+	assert_non_null(strstr(text, "\nflags:     incomplete\n"));
+	free(text);
+	report_release(&rep);
+	record_free(&rec);
 }
 
 /* The ECC notice ramoops appends is integrity data, not report text. */
@@ -629,6 +672,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_ecc_notice),
+		cmocka_unit_test(test_incomplete_flag),
 		cmocka_unit_test(test_signature_ignores_addresses),
 		cmocka_unit_test(test_guilty_frame_skips_helpers),
 		cmocka_unit_test(test_json_roundtrip),
