@@ -301,6 +301,9 @@ void archive_close(struct archive *a)
 		free(a->before[i]);
 	free(a->before);
 	free(a->st);
+	for (size_t i = 0; i < a->nfolders; i++)
+		close(a->folders[i].fd);
+	a->nfolders = 0;
 	if (a->lock_fd >= 0)
 		close(a->lock_fd);	/* drops the lock */
 	if (a->fd >= 0)
@@ -566,6 +569,33 @@ static int archive_raw(struct archive *a, const struct record *rec, size_t idx)
 	return 0;
 }
 
+/*
+ * The archive's folder @name, created if need be. The first few stay open
+ * for the run (*kept set, not to be closed): the records of a collect come
+ * from one or two boots, and a mkdir, open and close per record was a
+ * tenth of collect's system time.
+ */
+static int folder_at(struct archive *a, const char *name, int *kept)
+{
+	int fd;
+
+	*kept = 0;
+	for (size_t i = 0; i < a->nfolders; i++) {
+		if (!strcmp(a->folders[i].name, name)) {
+			*kept = 1;
+			return a->folders[i].fd;
+		}
+	}
+	fd = mkdir_at(a->fd, name);
+	if (fd >= 0 && a->nfolders < sizeof(a->folders) / sizeof(a->folders[0]) &&
+	    strlen(name) < sizeof(a->folders[0].name)) {
+		snprintf(a->folders[a->nfolders].name, sizeof(a->folders[0].name), "%s", name);
+		a->folders[a->nfolders++].fd = fd;
+		*kept = 1;
+	}
+	return fd;
+}
+
 int record_archive(struct archive *a, const struct record_set *set, size_t idx)
 {
 	const struct record *rec = &set->recs[idx];
@@ -574,7 +604,7 @@ int record_archive(struct archive *a, const struct record_set *set, size_t idx)
 	char folder[80], name[300];
 	int boot_less = rec->type != RECORD_ERROR_REPORT;
 	size_t n;
-	int bootfd, err = 0;
+	int bootfd, kept, err = 0;
 
 	if (rec->merged || !owned(a, rec))
 		return 1;
@@ -586,7 +616,7 @@ int record_archive(struct archive *a, const struct record_set *set, size_t idx)
 		boot_id_str(rec->hdr.boot_id, folder);
 	else
 		snprintf(folder, sizeof(folder), "before-%s", a->this_boot);
-	bootfd = mkdir_at(a->fd, folder);
+	bootfd = folder_at(a, folder, &kept);
 	if (bootfd < 0) {
 		log_err("%s: cannot create %s/%s: %s (left in pstore)", rec->name, a->path, folder,
 			strerror(-bootfd));
@@ -613,7 +643,8 @@ int record_archive(struct archive *a, const struct record_set *set, size_t idx)
 		snprintf(name, sizeof(name), "%.255s-%08lx.log", rec->name, crc);
 		err = stage_doc(a, idx, bootfd, name, rec->text, rec->text_len, 1);
 	}
-	close(bootfd);
+	if (!kept)
+		close(bootfd);
 	if (err) {
 		log_err("%s: cannot archive: %s (left in pstore)", rec->name, strerror(-err));
 		return -1;

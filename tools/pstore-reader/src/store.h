@@ -63,6 +63,12 @@ struct archive {
 	size_t nbefore;
 	struct archive_batch batch;
 	struct rec_state *st;	/* one per record of the set being archived */
+	/* Boot folders opened this run, kept open: records share a few. */
+	struct {
+		char name[80];
+		int fd;
+	} folders[4];
+	size_t nfolders;
 };
 
 /*
