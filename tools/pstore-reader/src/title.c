@@ -58,10 +58,12 @@ static pcre2_match_context *match_ctx;
 static int cleanup_registered;
 
 static void needle_memo_clear(void);
+static void skip_split_free(void);
 
 static void re_free_all(void)
 {
 	needle_memo_clear();
+	skip_split_free();
 	for (size_t i = 0; i < RE_SLOTS; i++) {
 		pcre2_code_free(re_cache[i].code);
 		re_cache[i] = (struct re_slot){ 0 };
@@ -771,6 +773,105 @@ struct frames {
  * list is one long pattern and the same frames (dump_stack_lvl,
  * kasan_report...) come back in every report.
  */
+/*
+ * The shared skip list split once: its plain branches (most of its 250)
+ * are substring tests, the others one smaller alternation. A name matches
+ * the list where some branch matches it, so the test is the same, and the
+ * 5000-character pattern (a million instructions to compile, a third of
+ * all compilation in a collect) is never compiled.
+ */
+static struct {
+	char **lits;
+	size_t nlits;
+	char *re;		/* the branches that are not plain, or NULL */
+	int ready;
+} skip_split;
+
+static void skip_split_free(void)
+{
+	for (size_t i = 0; i < skip_split.nlits; i++)
+		free(skip_split.lits[i]);
+	free(skip_split.lits);
+	free(skip_split.re);
+	memset(&skip_split, 0, sizeof(skip_split));
+}
+
+/* Split title_skip_frames at its top-level '|'; 0, or -1 out of memory. */
+static int skip_split_init(void)
+{
+	const char *list = title_skip_frames, *b = list;
+	size_t cap = 1, relen = 0;
+	int depth = 0, in_class = 0;
+
+	for (const char *p = list; *p; p++)
+		cap += *p == '|';
+	skip_split.lits = calloc(cap, sizeof(*skip_split.lits));
+	skip_split.re = malloc(strlen(list) + 1);
+	if (!skip_split.lits || !skip_split.re)
+		return -1;
+	skip_split.re[0] = '\0';
+	for (const char *p = list;; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (in_class) {
+			in_class = *p != ']';
+			if (*p)
+				continue;
+		}
+		if (*p == '[')
+			in_class = 1;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		if (*p && (*p != '|' || depth))
+			continue;
+		/* A branch [b, p). */
+		size_t n = (size_t)(p - b);
+		int plain = n > 0;
+
+		for (size_t i = 0; i < n && plain; i++)
+			plain = !strchr("\\^$.|?*+()[]{}", b[i]);
+		if (plain) {
+			char *lit = strndup(b, n);
+
+			if (!lit)
+				return -1;
+			skip_split.lits[skip_split.nlits++] = lit;
+		} else {
+			if (relen)
+				skip_split.re[relen++] = '|';
+			memcpy(skip_split.re + relen, b, n);
+			relen += n;
+			skip_split.re[relen] = '\0';
+		}
+		if (!*p)
+			break;
+		b = p + 1;
+	}
+	if (!relen) {
+		free(skip_split.re);
+		skip_split.re = NULL;
+	}
+	skip_split.ready = 1;
+	return 0;
+}
+
+static int skip_list_match(const char *name, size_t n)
+{
+	if (!skip_split.ready && skip_split_init()) {
+		/* Out of memory: the list as one pattern still answers. */
+		skip_split_free();
+		return re_search(title_skip_frames, name, n, NULL);
+	}
+	for (size_t i = 0; i < skip_split.nlits; i++)
+		if (mem_find(name, n, skip_split.lits[i]))
+			return 1;
+	return skip_split.re && re_search(skip_split.re, name, n, NULL);
+}
+
 #define SKIP_MEMO 1024
 static struct {
 	char name[56];
@@ -784,14 +885,14 @@ static int skipped_shared(const char *name, size_t n)
 	int skipped;
 
 	if (n >= sizeof(skip_memo[0].name))
-		return re_search(title_skip_frames, name, n, NULL);
+		return skip_list_match(name, n);
 	for (size_t probe = 0; probe < 8; probe++, i = (i + 1) % SKIP_MEMO) {
 		if (!skip_memo[i].skipped)
 			break;
 		if (!strncmp(skip_memo[i].name, name, n) && !skip_memo[i].name[n])
 			return skip_memo[i].skipped == 2;
 	}
-	skipped = re_search(title_skip_frames, name, n, NULL);
+	skipped = skip_list_match(name, n);
 	if (!skip_memo[i].skipped) {
 		memcpy(skip_memo[i].name, name, n);
 		skip_memo[i].name[n] = '\0';
