@@ -377,6 +377,7 @@ static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
 {
 	unsigned int d, depth;
 	struct ern_report *r;
+	u64 seq;
 
 	if (cmpxchg(&ctx->owner, owner, current) != owner)
 		return false;
@@ -387,7 +388,9 @@ static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
 		if (!r || !st || ctx->gen != st->gen)
 			continue;
 		r->flags |= ERROR_REPORT_F_INCOMPLETE;
-		if (st->sink->store(r->rec, ern_format(r, st, 0, 0)))
+		/* Its end will not come: it counts as ended now. */
+		seq = atomic64_inc_return(&ern_seq);
+		if (st->sink->store(r->rec, ern_format(r, st, 0, seq)))
 			atomic64_inc(&ern_dropped);
 		else
 			atomic64_inc(&ern_stored);

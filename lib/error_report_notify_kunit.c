@@ -245,12 +245,46 @@ static void ern_test_nested(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(raw_cpu_ptr(&error_report_open)), 0);
 }
 
+/*
+ * More reports open at once than there are record buffers: the report that
+ * finds none has no record and is counted as dropped, and its end closes
+ * no other report: the one it is nested in keeps its own lines.
+ */
+static void ern_test_frames_exhausted(struct kunit *test)
+{
+	const struct ern_state *st = ern_test_state(test);
+	const struct error_report_header *h;
+	struct ern_report **taken;
+	unsigned int i, n = 0;
+	size_t len;
+	char *body;
+
+	taken = kunit_kcalloc(test, st->nr, sizeof(*taken), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, taken);
+	ern_test_open();
+	pr_info("ern_kunit outer line 1\n");
+	/* Every other buffer, as reports on other CPUs would hold them. */
+	while (n < st->nr && (taken[n] = ern_claim_report(st)))
+		n++;
+	ern_test_open();
+	pr_info("ern_kunit starved line\n");
+	KUNIT_EXPECT_NULL(test, ern_test_close(test, st, &body, &len));
+	for (i = 0; i < n; i++)
+		ern_release_report(taken[i]);
+	pr_info("ern_kunit outer line 2\n");
+	h = ern_test_close(test, st, &body, &len);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "ern_kunit outer line"), 2);
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, "starved"), 0);
+}
+
 static struct kunit_case ern_test_cases[] = {
 	KUNIT_CASE(ern_test_header),
 	KUNIT_CASE(ern_test_foreign_lines),
 	KUNIT_CASE(ern_test_continuation),
 	KUNIT_CASE(ern_test_truncation),
 	KUNIT_CASE(ern_test_nested),
+	KUNIT_CASE(ern_test_frames_exhausted),
 	{}
 };
 

@@ -69,6 +69,11 @@ python3 test/bench/boot-figures.py "$log/boot-logs"
 echo "target: no measurable difference"
 
 echo
-echo "== pstore-reader collect vs systemd-pstore, 64 records on disk =="
+echo "== stack the capture adds to the report path (gcc -fstack-usage) =="
+scripts/check-warnings.sh 6.12 > "$log-checks.tap" 2>&1 || true
+python3 test/bench/stack-figures.py "$BUILD/out-6.12-x86_64-checks" || echo "stack: no figures"
+
+echo
+echo "== pstore-reader collect vs systemd-pstore, 64 records in RAM, archive on disk =="
 make -s reader
 python3 test/bench/collect-vs-systemd.py tools/pstore-reader/pstore-reader "$BUILD/bench-collect" 20

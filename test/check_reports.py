@@ -38,6 +38,8 @@ LINE = re.compile(rb"^<(\d+)>\[\s*\d+\.\d+\]\[\s*([TC]\d+)\] ?(.*)$")
 FOREIGN = re.compile(rb"ert-foreign|^INFO: NMI handler \(.*\) took too long to run")
 
 n_ok = n_fail = 0
+# Lines of another context that the log shows inside an open report.
+FOREIGN_INSIDE = []
 
 
 def tap(ok, desc):
@@ -111,6 +113,8 @@ def reports_in_log(raw, with_nesting=False, windows=()):
         elif msg == b"------------[ cut here ]------------":
             kind = "warn"
         if FOREIGN.search(msg):
+            if any(stacks.values()):
+                FOREIGN_INSIDE.append(full)
             continue
         stack = stacks.setdefault(caller, [])
         if kind:
@@ -341,6 +345,11 @@ def main():
             f"{name}: pid {h['pid']} agrees with caller id {h['caller_id']:#x}")
         tap(h["realtime_ns"] > 1_600_000_000 * 10**9 and h["mono_ns"] > 0,
             f"{name}: realtime {h['realtime_ns']} and monotonic {h['mono_ns']} ns set")
+    marked = log.count(b"ert-foreign")
+    if marked:
+        inside = len([l for l in FOREIGN_INSIDE if b"ert-foreign" in l])
+        tap(inside == marked,
+            f"{inside} of the {marked} marked lines another context printed fell inside a report")
     foreign = [n for n in names
                if b"ert-foreign" in read(os.path.join(rec_dir, n))]
     tap(not foreign, "no record holds a line another context printed" +

@@ -7,12 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-$PWD/build}
 export BUILD
-echo "demo: building the patched 6.12 kernel and the guest (ccache makes reruns fast)"
-make -s KVER=6.12 ARCH=x86_64 kernel initramfs
 log=$BUILD/logs/demo
 # A fresh clone has no build/logs yet: runvm.py makes $log, but the TAP
-# file beside it is opened by this shell first.
+# file and the build log beside it are opened by this shell first.
 mkdir -p "$log"
+echo "demo: building the patched 6.12 kernel and the guest (a few minutes the first time;"
+echo "demo: ccache makes reruns fast), build log: $log-build.log"
+make -s KVER=6.12 ARCH=x86_64 kernel initramfs > "$log-build.log" 2>&1 || {
+	tail -n 30 "$log-build.log"
+	echo "demo: the build failed; see $log-build.log" >&2
+	exit 1
+}
 test/qemu/runvm.py --arch x86_64 --kernel "$BUILD/out-6.12-x86_64/arch/x86/boot/bzImage" \
 	--initrd "$BUILD/initramfs-6.12-x86_64.cpio.gz" --test demo --logdir "$log" \
 	--timeout 240 --append "test.kfence_interval=10" > "$log.tap" || {
@@ -21,8 +26,8 @@ test/qemu/runvm.py --arch x86_64 --kernel "$BUILD/out-6.12-x86_64/arch/x86/boot/
 	exit 1
 }
 echo
-echo "demo: the guest raised a real KASAN use-after-free; the kernel wrote the report's"
-echo "demo: lines into reserved RAM as it printed, and after a warm reboot pstore gave them back:"
+echo "demo: the guest raised a real KASAN use-after-free; the kernel copied the report's lines as"
+echo "demo: printk stored them, kept it in reserved RAM, and after a warm reboot pstore gave it back:"
 echo
 cat "$log/mbox/reader-show-reports.txt"
 echo

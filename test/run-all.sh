@@ -327,6 +327,11 @@ for kver in $KVERS; do
 	mk=(make -s KVER="$kver" ARCH=x86_64)
 	step "$p" "build patched kernel" "$LOGS/kernel-$kver.log" "${mk[@]}" kernel || continue
 	emit "$p""series: " < <(scripts/check-series.sh "$kver" 2>/dev/null)
+	# W=1, sparse and coccinelle on what the series adds: on the primary
+	# kernel (6.1's series is the same code on an older base).
+	if primary "$kver"; then
+		emit "$p""checks: " < <(scripts/check-warnings.sh "$kver" 2>/dev/null)
+	fi
 	step "$p" "build initramfs" "$LOGS/initramfs-$kver.log" "${mk[@]}" initramfs || continue
 	KERNEL=$BUILD/out-$kver-x86_64/arch/x86/boot/bzImage
 	INITRD=$BUILD/initramfs-$kver-x86_64.cpio.gz

@@ -12,16 +12,14 @@ case $BOOT in
 	warm_reboot
 	;;
 2)
-	echo "DEMO: after the reboot, /sys/fs/pstore holds:"
-	ls /sys/fs/pstore/
+	echo "DEMO: after the reboot, /sys/fs/pstore holds: $(ls /sys/fs/pstore | tr '\n' ' ')"
 	# The error report records first, by name: they are what the demo is
 	# about; the console-ramoops copy of the whole log follows separately.
 	set -- /sys/fs/pstore/error_report-*
 	pstore-reader show "${@##*/}" > /mbox/reader-show-reports.txt 2>&1
 	pstore-reader show > /mbox/reader-show.txt 2>&1
 	pstore-reader --archive-dir /mbox/archive collect > /mbox/reader-collect.txt 2>&1
-	echo "DEMO: pstore after collect:"
-	ls /sys/fs/pstore/
+	echo "DEMO: pstore after collect: $(ls /sys/fs/pstore | tr '\n' ' ')"
 	tap_ok 0 "demo ran"
 	;;
 esac

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Stack the capture adds to the report path, from gcc's -fstack-usage
+files of the series' objects (scripts/check-warnings.sh builds them).
+
+Each path is a chain of calls, deepest first; a function gcc inlined has no
+frame of its own and counts 0. Frames of a dynamic size (VLA, alloca) would
+make the figure a lower bound and are flagged.
+usage: stack-figures.py CHECKS_BUILD_DIR
+"""
+import glob
+import os
+import sys
+
+frames, dynamic = {}, set()
+for su in glob.glob(os.path.join(sys.argv[1], "**", "*.su"), recursive=True):
+    for line in open(su):
+        loc, size, kind = line.rsplit("\t", 2) if "\t" in line else (line, "0", "")
+        func = loc.rsplit(":", 1)[-1]
+        frames[func] = max(frames.get(func, 0), int(size))
+        if "dynamic" in kind:
+            dynamic.add(func)
+
+PATHS = {
+    # Every line of an open report: printk's hand-over and the copy.
+    "line": ["printk_capture_report_line", "error_report_capture_line",
+             "ern_copy_lines", "ern_lines_size", "ern_this_ctx", "ern_innermost"],
+    # A report starts: its context and record buffer (and, rarely, a
+    # dead reporter's report stored on the way, as at an end).
+    "start": ["ern_probe_start", "ern_take_over", "ern_flag_nested", "ern_claim_report",
+              "ern_open_report"],
+    # A report ends: its record formatted and written through pstore into
+    # the ramoops slots (without compression).
+    "end": ["ern_probe_end", "ern_close", "ern_format", "pstore_error_report_store",
+            "pstore_error_report_write", "ramoops_pstore_write",
+            "ramoops_write_error_report", "ramoops_claim_error_report",
+            "persistent_ram_write", "persistent_ram_update_ecc", "encode_rs8"],
+}
+if not frames:
+    sys.exit("stack: no .su files under " + sys.argv[1])
+worst = 0
+for name, chain in PATHS.items():
+    total = sum(frames.get(f, 0) for f in chain)
+    seen = ", ".join(f"{f} {frames[f]}" for f in chain if f in frames)
+    flag = " (a dynamic frame: lower bound)" if dynamic & set(chain) else ""
+    print(f"stack, {name} path: {total} bytes{flag} ({seen})")
+    worst = max(worst, total)
+print(f"bench: report_path_stack_bytes={worst}")
+print("(zstd's own frames, when patch 10 compresses at the end, are not in these objects)")
