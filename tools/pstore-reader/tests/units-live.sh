@@ -106,8 +106,12 @@ tap $? "journald: one entry per report (PRIORITY 3 KASAN, 4 WARN, 2 panic), the 
 in_ns systemctl start pstore-reader-watch.service
 sleep 1
 in_ns cp "$DATA/error_report-ramoops-kfence-oob-task" /sys/fs/pstore/
-sleep 1
-tap $(in_ns sh -c 'ls /var/lib/pstore-reader/*/' | grep -q report-000007-kfence.json &&
+# Wait for the watch (a loaded machine may take a while), 10 s at most.
+i=0
+while [ $i -lt 100 ] && [ -n "$(in_ns ls /sys/fs/pstore)" ]; do
+	sleep 0.1; i=$((i + 1))
+done
+tap $(in_ns sh -c 'ls /var/lib/pstore-reader/*/' | grep -q 'report-.*-kfence.json' &&
 	[ -z "$(in_ns ls /sys/fs/pstore)" ]; echo $?) \
 	"pstore-reader-watch.service collected a record dropped in at runtime"
 in_ns systemctl stop pstore-reader-watch.service
