@@ -135,6 +135,20 @@ static uint32_t crc32_of(const void *p, size_t len)
 	return (uint32_t)crc32(0L, p, (uInt)len);
 }
 
+/* Replace a zlib-compressed record's bytes by their inflated form. */
+static int inflate_in_place(struct record *rec)
+{
+	unsigned char *plain;
+	size_t plen;
+
+	if (dmesg_inflate(rec->data, rec->size, &plain, &plen))
+		return -1;
+	free(rec->data);
+	rec->data = plain;
+	rec->size = plen;
+	return 0;
+}
+
 static void parse_error_report(struct record *rec)
 {
 	struct error_report_header raw;
@@ -215,17 +229,11 @@ void record_parse(struct record *rec, const char *name, unsigned char *data,
 		 * (older compressors), else say so, not "too short".
 		 */
 		if (enc) {
-			unsigned char *plain;
-			size_t plen;
-
 			strip_ecc_notice(rec, 0);
-			if (dmesg_inflate(rec->data, rec->size, &plain, &plen)) {
+			if (inflate_in_place(rec)) {
 				rec->status = RECORD_COMPRESSED;
 				return;
 			}
-			free(rec->data);
-			rec->data = plain;
-			rec->size = plen;
 		}
 		parse_error_report(rec);
 		return;
@@ -235,16 +243,10 @@ void record_parse(struct record *rec, const char *name, unsigned char *data,
 
 	if (enc) {
 		/* pstore could not decompress it at boot: try here. */
-		unsigned char *plain;
-		size_t plen;
-
-		if (dmesg_inflate(rec->data, rec->size, &plain, &plen)) {
+		if (inflate_in_place(rec)) {
 			rec->status = RECORD_BAD_COMPRESSION;
 			return;
 		}
-		free(rec->data);
-		rec->data = plain;
-		rec->size = plen;
 	}
 	rec->text = (const char *)rec->data;
 	rec->text_len = rec->size;
