@@ -363,6 +363,12 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector)
 static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 			 unsigned long id, u64 seq);
 
+/* Count an ended report as stored or dropped, by the store's answer. */
+static void ern_count(int store_ret)
+{
+	atomic64_inc(store_ret ? &ern_dropped : &ern_stored);
+}
+
 /*
  * The task context of this CPU belongs to another task, @owner, whose
  * report started here and has not ended. Reporters print with preemption
@@ -390,10 +396,7 @@ static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
 		r->flags |= ERROR_REPORT_F_INCOMPLETE;
 		/* Its end will not come: it counts as ended now. */
 		seq = atomic64_inc_return(&ern_seq);
-		if (st->sink->store(r->rec, ern_format(r, st, 0, seq)))
-			atomic64_inc(&ern_dropped);
-		else
-			atomic64_inc(&ern_stored);
+		ern_count(st->sink->store(r->rec, ern_format(r, st, 0, seq)));
 		ern_release_report(r);
 	}
 	if (ctx->depth)
@@ -600,10 +603,7 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 		ern_time(r, end_clock, local_clock(), size);
 		ern_release_report(r);
 	}
-	if (ret)
-		atomic64_inc(&ern_dropped);
-	else
-		atomic64_inc(&ern_stored);
+	ern_count(ret);
 	irq_work_queue(&ern_notify_irq_work);
 }
 
