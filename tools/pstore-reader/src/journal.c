@@ -46,6 +46,11 @@ int journal_priority(const struct report *rep)
 	/* A dump the kernel wrote as it panicked: the machine went down. */
 	if (rec->has_dmesg_header && !strcmp(rec->dmesg.reason, "Panic"))
 		return LOG_PRIO_CRIT;
+	/*
+	 * A WARN is a warning. Every other detector found a bug: KASAN,
+	 * KFENCE, UBSAN, a lockup, a hung task, an RCU stall, an oops, a
+	 * lockdep splat, and values this reader does not know yet.
+	 */
 	if (record_has_header(rec))
 		return rec->hdr.detector == ERROR_REPORT_DETECTOR_WARN ? LOG_PRIO_WARNING :
 									  LOG_PRIO_ERR;

@@ -17,7 +17,8 @@
 
 /*
  * PRIORITY of @rep: crit (2) for a panic dump, warning (4) for a WARN,
- * err (3) for KASAN, KFENCE and other bugs.
+ * err (3) for every other detector (KASAN, KFENCE, UBSAN, lockups, hung
+ * tasks, RCU stalls, oopses, lockdep, unknown ones) and other bugs.
  */
 int journal_priority(const struct report *rep);
 

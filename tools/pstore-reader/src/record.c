@@ -75,16 +75,27 @@ int record_has_header(const struct record *rec)
 	       (rec->status == RECORD_OK || rec->status == RECORD_TORN);
 }
 
+/*
+ * The names the error_report tracepoints print. A value this reader does
+ * not know (a newer kernel's detector, a damaged header) is "unknown".
+ */
 const char *detector_name(uint32_t detector)
 {
-	switch (detector) {
-	case ERROR_REPORT_DETECTOR_KFENCE:
-		return "kfence";
-	case ERROR_REPORT_DETECTOR_KASAN:
-		return "kasan";
-	case ERROR_REPORT_DETECTOR_WARN:
-		return "warning";
-	}
+	static const char *const names[] = {
+		[ERROR_REPORT_DETECTOR_KFENCE] = "kfence",
+		[ERROR_REPORT_DETECTOR_KASAN] = "kasan",
+		[ERROR_REPORT_DETECTOR_WARN] = "warning",
+		[ERROR_REPORT_DETECTOR_UBSAN] = "ubsan",
+		[ERROR_REPORT_DETECTOR_SOFT_LOCKUP] = "soft_lockup",
+		[ERROR_REPORT_DETECTOR_HARD_LOCKUP] = "hard_lockup",
+		[ERROR_REPORT_DETECTOR_HUNG_TASK] = "hung_task",
+		[ERROR_REPORT_DETECTOR_RCU_STALL] = "rcu_stall",
+		[ERROR_REPORT_DETECTOR_OOPS] = "oops",
+		[ERROR_REPORT_DETECTOR_LOCKDEP] = "lockdep",
+	};
+
+	if (detector < sizeof(names) / sizeof(names[0]) && names[detector])
+		return names[detector];
 	return "unknown";
 }
 

@@ -77,6 +77,10 @@ const char *record_status_str(enum record_status status);
 const char *record_status_token(enum record_status status);
 /* An error_report record whose header could be read (its text may be torn). */
 int record_has_header(const struct record *rec);
+/*
+ * The detector's name as the error_report tracepoints print it ("kasan",
+ * "soft_lockup", ...), or "unknown" for a value this reader does not know.
+ */
 const char *detector_name(uint32_t detector);
 
 /*

@@ -605,6 +605,81 @@ static void test_journal_priority(void **state)
 	}
 }
 
+/* warn-task with another detector value, its header checksum redone. */
+static void record_with_detector(struct record *rec, uint32_t detector)
+{
+	struct record good;
+	unsigned char *b;
+	uint32_t v;
+
+	load("error_report-ramoops-warn-task", &good);
+	b = malloc(good.size);
+	assert_non_null(b);
+	memcpy(b, good.data, good.size);
+	v = htole32(detector);
+	memcpy(b + offsetof(struct error_report_header, detector), &v, 4);
+	memset(b + offsetof(struct error_report_header, header_crc32), 0, 4);
+	v = htole32((uint32_t)crc32(0, b, sizeof(struct error_report_header)));
+	memcpy(b + offsetof(struct error_report_header, header_crc32), &v, 4);
+	record_parse(rec, "error_report-ramoops-detector", b, good.size);
+	record_free(&good);
+	assert_int_equal(rec->status, RECORD_OK);
+}
+
+/*
+ * Every detector by its tracepoint name, in the JSON and the journal; a WARN
+ * is a warning, every other detector an error; a value this reader does
+ * not know is "unknown", an error, and nothing worse.
+ */
+static void test_detectors(void **state)
+{
+	static const struct {
+		uint32_t detector;
+		const char *name;
+		int prio;
+	} v[] = {
+		{ ERROR_REPORT_DETECTOR_KFENCE, "kfence", 3 },
+		{ ERROR_REPORT_DETECTOR_KASAN, "kasan", 3 },
+		{ ERROR_REPORT_DETECTOR_WARN, "warning", 4 },
+		{ ERROR_REPORT_DETECTOR_UBSAN, "ubsan", 3 },
+		{ ERROR_REPORT_DETECTOR_SOFT_LOCKUP, "soft_lockup", 3 },
+		{ ERROR_REPORT_DETECTOR_HARD_LOCKUP, "hard_lockup", 3 },
+		{ ERROR_REPORT_DETECTOR_HUNG_TASK, "hung_task", 3 },
+		{ ERROR_REPORT_DETECTOR_RCU_STALL, "rcu_stall", 3 },
+		{ ERROR_REPORT_DETECTOR_OOPS, "oops", 3 },
+		{ ERROR_REPORT_DETECTOR_LOCKDEP, "lockdep", 3 },
+		{ ERROR_REPORT_DETECTOR_LOCKDEP + 1, "unknown", 3 },
+		{ 0x80000000u, "unknown", 3 },
+		{ 0xffffffffu, "unknown", 3 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char *f[JOURNAL_MAX_FIELDS], want[64];
+		struct json_object *o, *d;
+		struct record rec;
+		struct report rep;
+		int n, seen = 0;
+
+		record_with_detector(&rec, v[i].detector);
+		assert_string_equal(detector_name(rec.hdr.detector), v[i].name);
+		report_from_record(&rep, &rec);
+		assert_int_equal(journal_priority(&rep), v[i].prio);
+		o = report_json(&rep);
+		assert_true(json_object_object_get_ex(o, "detector", &d));
+		assert_string_equal(json_object_get_string(d), v[i].name);
+		json_object_put(o);
+		snprintf(want, sizeof(want), "KERNEL_REPORT_DETECTOR=%s", v[i].name);
+		n = journal_fields(&rep, f, JOURNAL_MAX_FIELDS);
+		for (int k = 0; k < n; k++) {
+			seen += !strcmp(f[k], want);
+			free(f[k]);
+		}
+		assert_int_equal(seen, 1);
+		record_free(&rec);
+	}
+}
+
 /* The catalog shipped in dist/ documents the MESSAGE_ID the reader sends. */
 static void test_catalog(void **state)
 {
@@ -680,6 +755,7 @@ int main(void)
 		cmocka_unit_test(test_console_cut),
 		cmocka_unit_test(test_journal_fields),
 		cmocka_unit_test(test_journal_priority),
+		cmocka_unit_test(test_detectors),
 		cmocka_unit_test(test_catalog),
 		cmocka_unit_test(test_utf8_sanitize),
 		cmocka_unit_test(test_text_escape),
