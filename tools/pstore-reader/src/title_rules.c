@@ -221,6 +221,8 @@ static const struct title_rule warning_rules[] = {
 	  .flags = RULE_CORRUPTED },
 };
 
+#define RCU_STALL "INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall"
+
 /* Old lockdep banners ("[ INFO: ... ]"), hangs, stalls. */
 #define OLD_LOCKDEP(banner, middle, fmt_) \
 	{ .title = "INFO: " banner, \
@@ -238,11 +240,26 @@ static const struct title_rule info_rules[] = {
 		    "possible deadlock in %1"),
 	OLD_LOCKDEP("inconsistent lock state", "takes", "inconsistent lock state in %1"),
 	/* RCU stalls: the interrupted code, from the timer interrupt on. */
-	{ .title = "INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall",
+	{ .title = RCU_STALL,
+	  .report = RCU_STALL "(?:.*\\n)+?.*(?:apic_timer_interrupt|Exception stack|el1h_64_irq)",
 	  .fmt = "INFO: rcu detected stall in %1",
 	  .stack = { "apic_timer_interrupt", RIP, TRACE },
 	  .stack2 = { "(?:apic_timer_interrupt|Exception stack|el1h_64_irq)", TRACE },
 	  .skip = "apic_timer_interrupt|rcu", .pick = PICK_STALL },
+	/*
+	 * Not in syzkaller: the stalled CPU's registers without the interrupt
+	 * that caught it (dump_cpu_task() shows the interrupted registers of
+	 * a CPU that detects its own stall), or a task dump.
+	 */
+	{ .title = RCU_STALL, .report = RCU_STALL "(?:.*\\n)+?.*(?:" CALLS ")",
+	  .fmt = "INFO: rcu detected stall in %1", OOPS_STACK, .stack2 = { CALLS, TRACE },
+	  .skip = "apic_timer_interrupt|rcu", .pick = PICK_STALL },
+	/*
+	 * Not in syzkaller: no stack at all. A stall another CPU detects is
+	 * backtraced by the stalled CPU, in NMI, and an error_report record
+	 * holds only what the detecting context printed.
+	 */
+	{ .title = RCU_STALL, .fmt = "INFO: rcu detected stall", .flags = RULE_NO_STACK },
 	{ .title = "INFO: trying to register non-static key",
 	  .fmt = "INFO: trying to register non-static key in %1", TRACE_STACK,
 	  .skip = "stack|lock|IRQ" },
@@ -255,6 +272,26 @@ static const struct title_rule info_rules[] = {
 	{ .title = "INFO: (Freed|Allocated) in (.*)", .fmt = "INFO: %1 in %2",
 	  .flags = RULE_CORRUPTED },
 	{ .title = "INFO:[[:space:]]*(?:\\n|$)", .fmt = "INFO: corrupted", .flags = RULE_CORRUPTED },
+};
+
+/*
+ * Not in syzkaller, which titles a hard lockup by the panic that may follow
+ * ("kernel panic: Hard LOCKUP"): an error_report record of one ends before
+ * the panic, and one without a panic has nothing else to go by. The loop
+ * is blamed as for a soft lockup.
+ */
+static const struct title_rule hard_lockup_rules[] = {
+	/* The locked-up CPU's own registers and stack (perf NMI watchdog). */
+	{ .title = "Watchdog detected hard LOCKUP on cpu",
+	  .report = "Watchdog detected hard LOCKUP on cpu(?:.*\\n)+?.*(?:" CALLS ")",
+	  .fmt = "BUG: hard lockup in %1", OOPS_STACK, .stack2 = { CALLS, TRACE },
+	  .pick = PICK_STALL },
+	/*
+	 * Found by another CPU (buddy detector): the locked-up CPU prints its
+	 * own backtrace, in NMI, outside an error_report record.
+	 */
+	{ .title = "Watchdog detected hard LOCKUP on cpu", .fmt = "BUG: hard lockup",
+	  .flags = RULE_NO_STACK },
 };
 
 /* arm64 (and arm) oopses. */
@@ -341,7 +378,28 @@ static const struct title_rule divide2_rules[] = {
 	{ .title = "divide_error: ", .fmt = "divide error in %1", .stack = { RIP } },
 };
 
+/*
+ * Not in syzkaller: a BUG() whose "kernel BUG at <file>" line is missing.
+ * report_bug() prints it before the oops begins, so an error_report record
+ * of the oops never holds it (nor does a log cut at the oops). The title
+ * is the one kernel_bug_rules give the whole report: the faulting function
+ * tells usercopy and list_debug BUG()s apart; any other is "kernel BUG"
+ * where @generic_ (NULL: always) matches.
+ */
+#define BUG_WITHOUT_LINE(title_, generic_) \
+	{ .title = title_, \
+	  .report = title_ "(?:.*\\n)+?(?:RIP: [0-9]+:|pc : )usercopy_abort", \
+	  .fmt = "BUG: bad usercopy in %1", TRACE_STACK, .skip = "usercopy|__check" }, \
+	{ .title = title_, \
+	  .report = title_ "(?:.*\\n)+?(?:RIP: [0-9]+:|pc : )__list_[a-z_]*valid", \
+	  .fmt = "BUG: corrupted list in %1", TRACE_STACK }, \
+	{ .title = title_, .report = (generic_), .fmt = "kernel BUG in %1", OOPS_STACK, \
+	  .skip = "^skb_" }
+
 static const struct title_rule opcode_rules[] = {
+	/* x86 BUG() is ud2: "Code: ... <0f> 0b", the first Code: line. */
+	BUG_WITHOUT_LINE("invalid opcode: ",
+			 "invalid opcode: .*\\n(?:(?!Code: ).*\\n)*Code: .*<0f> 0b"),
 	{ .title = "invalid opcode: ", .fmt = "invalid opcode in %1", .stack = { RIP } },
 };
 
@@ -375,6 +433,8 @@ static const struct title_rule vfs_busy_rules[] = {
 
 /* arm64: "Internal error: synchronous external abort" and the like. */
 static const struct title_rule internal_rules[] = {
+	/* arm64 BUG() is "brk #0x800": die("Oops - BUG"). */
+	BUG_WITHOUT_LINE("Internal error: Oops - BUG: ", NULL),
 	{ .title = "Internal error:", .fmt = "Internal error in %1", OOPS_STACK },
 };
 
@@ -418,7 +478,9 @@ static const struct title_rule user_panic_rules[] = {
 #define KIND(h, ign, r) { .header = (h), .ignore = (ign), .rules = (r), .nrules = N(r) }
 
 const struct title_kind title_kinds[] = {
-	KIND("BUG:", "ODEBUG:|Boot_DEBUG:|xlog_status:|DEBUG:|BUG: no syscalls can create resource",
+	/* arm64's BUG() oops is an "Internal error:" (internal_rules). */
+	KIND("BUG:", "ODEBUG:|Boot_DEBUG:|xlog_status:|DEBUG:|BUG: no syscalls can create resource"
+	     "|Internal error: Oops - BUG:",
 	     bug_rules),
 	KIND("WARNING:",
 	     "WARNING: /etc/ssh/moduli does not exist, using fixed modulus"
@@ -440,6 +502,7 @@ const struct title_kind title_kinds[] = {
 	     "|(handler|interrupt).*took too long|INFO: sys_.* is not present in /proc/kallsyms"
 	     "|INFO: no syscalls can create resource|rmt_storage:INFO:|_INFO:",
 	     info_rules),
+	KIND("Watchdog detected hard LOCKUP", NULL, hard_lockup_rules),
 	KIND("Unable to handle kernel", NULL, unable_rules),
 	KIND("general protection fault", "general protection fault .* error:\\d+ in ", gpf_rules),
 	KIND("stack segment: ", NULL, stack_segment_rules),

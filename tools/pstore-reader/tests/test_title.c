@@ -166,6 +166,48 @@ static void test_signature_address_free(void **state)
 	assert_string_equal(ia.signature, ib.signature);
 }
 
+/*
+ * An error_report record holds the lines from the detector's start to its
+ * end, not the log around them: "kernel BUG at" comes before an oops
+ * begins, a hard lockup's panic after it ends. The record and the log of
+ * one bug must still get one title and one signature.
+ */
+static void test_record_and_log_agree(void **state)
+{
+	static const struct {
+		const char *name, *first, *last;
+	} v[] = {
+		{ "x86-kernel-bug", "Oops: invalid opcode:", "---[ end trace" },
+		{ "x86-kernel-bug-list", "Oops: invalid opcode:", "---[ end trace" },
+		{ "x86-kernel-bug-usercopy", "Oops: invalid opcode:", "---[ end trace" },
+		{ "arm64-kernel-bug", "Internal error: Oops - BUG:", "---[ end trace" },
+		{ "x86-hard-lockup-panic", "NMI watchdog: Watchdog detected", " </IRQ>" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char path[4096];
+		struct report_id log, rec;
+		size_t len;
+		char *text, *from, *to;
+
+		snprintf(path, sizeof(path), "%s/%s.txt", REPORTS_DIR, v[i].name);
+		text = slurp(path, &len);
+		assert_non_null(text);
+		from = strstr(text, v[i].first);
+		assert_non_null(from);
+		to = strstr(from, v[i].last);
+		assert_non_null(to);
+		to += strcspn(to, "\n");
+		assert_int_equal(report_identify(from, (size_t)(to - from), &rec), 0);
+		assert_int_equal(report_identify(text, len, &log), 0);
+		free(text);
+		if (strcmp(log.title, rec.title) || strcmp(log.signature, rec.signature))
+			fail_msg("%s: log '%s' %s, record '%s' %s", v[i].name, log.title,
+				 log.signature, rec.title, rec.signature);
+	}
+}
+
 /* A title never keeps an address, an offset or a line number. */
 static void test_title_without_numbers(void **state)
 {
@@ -197,7 +239,7 @@ int main(void)
 {
 	char **names;
 	size_t n = corpus_names(&names);
-	struct CMUnitTest *tests = calloc(n + 4, sizeof(*tests));
+	struct CMUnitTest *tests = calloc(n + 5, sizeof(*tests));
 	size_t k = 0;
 	int rc;
 
@@ -208,6 +250,7 @@ int main(void)
 		tests[k++] = (struct CMUnitTest){ .name = names[i], .test_func = test_report,
 						  .initial_state = names[i] };
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_signature_address_free);
+	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_record_and_log_agree);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_title_without_numbers);
 	tests[k++] = (struct CMUnitTest)cmocka_unit_test(test_no_report);
 	rc = _cmocka_run_group_tests("title", tests, k, NULL, NULL);
