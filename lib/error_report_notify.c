@@ -75,6 +75,7 @@
  * struct ern_report - one report being captured
  * @busy:	claimed by a context (cmpxchg from 0)
  * @detector:	enum error_detector
+ * @id:		the start event's id, for an end event without one
  * @cpu:	CPU the report started on
  * @pid:	reporting task, 0 outside task context
  * @caller_id:	printk caller id of the reporting context
@@ -94,6 +95,7 @@
 struct ern_report {
 	atomic_t busy;
 	u32 detector;
+	unsigned long id;
 	u32 cpu;
 	u32 pid;
 	u32 caller_id;
@@ -338,9 +340,11 @@ static u32 ern_caller_id(void)
 	return 0x80000000 + raw_smp_processor_id();
 }
 
-static void ern_open_report(struct ern_report *r, enum error_detector detector)
+static void ern_open_report(struct ern_report *r, enum error_detector detector,
+			    unsigned long id)
 {
 	r->detector = detector;
+	r->id = id;
 	r->cpu = raw_smp_processor_id();
 	r->caller_id = ern_caller_id();
 	r->pid = 0;
@@ -450,7 +454,7 @@ static void ern_probe_start(void *unused, enum error_detector detector,
 	if (depth < ERN_MAX_NEST && st && ctx->gen == st->gen)
 		r = ern_claim_report(st);
 	if (r)
-		ern_open_report(r, detector);
+		ern_open_report(r, detector, id);
 	ern_flag_nested(level, depth);
 	if (depth < ERN_MAX_NEST)
 		ctx->open[depth] = r;
@@ -491,7 +495,7 @@ static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 	h->pid = cpu_to_le32(r->pid);
 	h->caller_id = cpu_to_le32(r->caller_id);
 	memcpy(h->comm, r->comm, sizeof(h->comm));
-	h->id = cpu_to_le64(id);
+	h->id = cpu_to_le64(id ?: r->id);
 	h->seq = cpu_to_le64(seq);
 	h->mono_ns = cpu_to_le64(r->mono_ns);
 	h->boottime_ns = cpu_to_le64(r->boot_ns);

@@ -18,8 +18,14 @@ context that prints it, can. Such lines are known here by their text
 kernel's own ones (an NMI handler's duration) are listed. They are left out
 of the reports found in the log, and no record may hold a marked line.
 
+With --events, the reports are instead the spans between the
+error_report_start and error_report_end events the test module logged
+(mbox/events): a report is the lines its caller stamped from its start to
+its end, but those of a report nested in it. This finds the reports of
+detectors whose last line has no fixed text (lockups, stalls, hung tasks).
+
 usage: check_reports.py LOGDIR [--capacity N] [--storm] [--ecc] [--nested]
-                        [--truncated]
+                        [--truncated] [--events [--require DET,...]]
 """
 import argparse
 import os
@@ -32,7 +38,9 @@ HDR = struct.Struct("<8sHHIIIIIQQQQQIIII16s64s16s")
 FIELDS = ("magic version header_size flags detector cpu pid caller_id id seq "
           "mono_ns boottime_ns realtime_ns body_len body_crc32 dropped "
           "header_crc32 boot_id release comm").split()
-DETECTORS = {0: "kfence", 1: "kasan", 2: "warn"}
+DETECTORS = {0: "kfence", 1: "kasan", 2: "warn", 3: "ubsan", 4: "soft_lockup",
+             5: "hard_lockup", 6: "hung_task", 7: "rcu_stall", 8: "oops",
+             9: "lockdep"}
 LINE = re.compile(rb"^<(\d+)>\[\s*\d+\.\d+\]\[\s*([TC]\d+)\] ?(.*)$")
 # Lines another context printed under the report's caller id (see above).
 FOREIGN = re.compile(rb"ert-foreign|^INFO: NMI handler \(.*\) took too long to run")
@@ -134,6 +142,40 @@ def reports_in_log(raw, with_nesting=False, windows=()):
             kind, body, nested = stack.pop()
             done.append((kind, caller.decode().split("/")[0], b"".join(body)) +
                         ((nested,) if with_nesting else ()))
+    return done
+
+
+def reports_from_events(raw, events):
+    """The reports in a saved log as the start and end events delimit them,
+    each a (detector, caller, bytes, nested) tuple, in the order they end."""
+    lines = []
+    for line in raw.split(b"\n"):
+        m, t = LINE.match(line), TIME.match(line)
+        if m and t:
+            us = int(t.group(1)) * 10**6 + int(t.group(2))
+            lines.append((m.group(2).decode(), us, line + b"\n"))
+    stacks, spans = {}, []
+    for ev in events:
+        what, det, caller, ns = ev.split()
+        stack = stacks.setdefault(caller, [])
+        if what == "start":
+            if stack:
+                stack[-1][3] = True
+            stack.append([int(det), int(ns) // 1000, [], False])
+            continue
+        if not stack:
+            continue
+        det, t0, inner, nested = stack.pop()
+        t1 = int(ns) // 1000
+        if stack:
+            stack[-1][2].append((t0, t1))
+        spans.append((det, caller, t0, t1, inner, nested))
+    done = []
+    for det, caller, t0, t1, inner, nested in spans:
+        body = b"".join(full for c, us, full in lines
+                        if c == caller and t0 <= us <= t1 and
+                        not any(a <= us <= b for a, b in inner))
+        done.append((DETECTORS.get(det, "?"), caller, body, nested))
     return done
 
 
@@ -257,6 +299,10 @@ def main():
                    help="slots are smaller than the reports: each is cut visibly")
     p.add_argument("--idle", action="store_true",
                    help="WARNs from the idle tasks (pid 0) of every CPU at once")
+    p.add_argument("--events", action="store_true",
+                   help="the reports are the spans of the logged start and end events")
+    p.add_argument("--require", default="",
+                   help="with --events: detectors that must each have a report")
     a = p.parse_args()
     mbox = os.path.join(a.logdir, "mbox")
     log = read(os.path.join(mbox, "dmesg.txt"))
@@ -269,7 +315,12 @@ def main():
                   in_window(l, LINE.match(l).group(2), [(cpu, start, end)])]
         tap(any(b"NMI backtrace for cpu %d" % cpu in l for l in inside),
             f"CPU {cpu} printed its NMI backtrace inside its report ({len(inside)} lines)")
-    nesting = reports_in_log(log, with_nesting=True, windows=windows)
+    if a.events:
+        events = read(os.path.join(mbox, "events")).decode().splitlines()
+        tap("overflow" not in events, f"the test module logged all {len(events)} events")
+        nesting = reports_from_events(log, [e for e in events if e != "overflow"])
+    else:
+        nesting = reports_in_log(log, with_nesting=True, windows=windows)
     expected = [r[:3] for r in nesting]
     has_nested = {r[2]: r[3] for r in nesting}
     rec_dir = os.path.join(mbox, "records")
@@ -294,8 +345,12 @@ def main():
         # nests one more report (so may the NMI backtrace of a window): the
         # log says how many there are.
         per_trigger = len(triggered) + (1 if a.nested else 0)
+        # A lockup also stalls RCU, and an oops kills the shell that
+        # raised it: with --events, each trigger raises one report or more.
+        ok_triggers = ok_triggers if not a.events else \
+            [t for t in triggered if t and (t[-1] == "0" or t[0] == "sh")]
         tap(len(ok_triggers) == len(triggered) and
-            (len(expected) >= per_trigger if a.nested or windows
+            (len(expected) >= per_trigger if a.nested or windows or a.events
              else len(expected) == per_trigger),
             f"{len(triggered)} triggers, {len(ok_triggers)} succeeded, {len(expected)} reports")
     want = len(expected) if not a.capacity else min(len(expected), a.capacity)
@@ -358,6 +413,12 @@ def main():
     if not a.storm and not a.capacity:
         tap(sorted(seqs) == list(range(1, len(expected) + 1)),
             f"sequence numbers {sorted(seqs)} are 1..{len(expected)}")
+    for det in filter(None, a.require.split(",")):
+        theirs = [r for r in expected if r[0] == det]
+        kept = [r for r in theirs if r[2] not in bodies]
+        tap(theirs and len(kept) == len(theirs),
+            f"detector-{det.replace('_', '-')}: {len(kept)} of its {len(theirs)} reports "
+            "recovered byte-identical across the reboot")
     print(f"# {matched} of {len(names)} records matched a report in the log")
     return 0 if n_fail == 0 else 1
 

@@ -229,6 +229,24 @@ lockdep_tests() {
 		fi)
 }
 
+# The other producers of reports (issue 18), in one boot: LKDTM's UBSAN
+# array bounds, BUG and NULL pointer oops (with kernel.panic_on_oops 0 for
+# them: the shell that raised them dies, the machine runs on), and the test
+# module's bounded lockups: a hung task, a soft lockup (which stalls RCU
+# too), a hard lockup (found by the buddy CPU, 6.6 and later) and, with
+# lockdep, a splat. The timeouts are short only around the triggers. Lockups have no fixed last
+# line, so the reports are the spans between the start and end events the
+# module logged; each must come back byte-identical.
+detector_tests() {
+	local k=$1 cfg=$BUILD/out-$1-x86_64/.config dets=ubsan,soft_lockup,hung_task,rcu_stall,oops
+	local skip=lockdep
+	if grep -qx CONFIG_HARDLOCKUP_DETECTOR_BUDDY=y "$cfg"; then dets+=,hard_lockup; fi
+	if grep -qx CONFIG_PROVE_LOCKING=y "$cfg"; then dets+=,lockdep; skip=none; fi
+	run_vm "$k" detectors error-report --append "kasan_multi_shot" \
+		--put triggers=<(grep -v "^lockup $skip" test/guest/triggers/detectors.txt)
+	check_vm "$k" detectors --events --require "$dets"
+}
+
 # primary KVER: true for the kernel every case runs on. On 6.1 the cases
 # left out test code that is the same in both series and that another 6.1
 # case reaches too: the storm (the lockdep storm is one), the cut of a long
@@ -272,6 +290,7 @@ vm_tests() {
 	run_vm "$k" exact-idle error-report --append "$detectors" \
 		--put triggers=test/guest/triggers/exact-idle.txt
 	check_vm "$k" exact-idle --idle
+	detector_tests "$k"
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \
 		--put triggers=test/guest/triggers/nested.txt

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only WITH Linux-syscall-note */
 /*
- * Format of a captured error report (KASAN, KFENCE, WARN), as stored by
+ * Format of a captured error report (KASAN, KFENCE, WARN, ...), as stored by
  * lib/error_report_notify.c, e.g. in pstore "error_report" records
  * (/sys/fs/pstore/error_report-<backend>-<id>).
  *
@@ -25,6 +25,13 @@
 #define ERROR_REPORT_DETECTOR_KFENCE	0
 #define ERROR_REPORT_DETECTOR_KASAN	1
 #define ERROR_REPORT_DETECTOR_WARN	2
+#define ERROR_REPORT_DETECTOR_UBSAN	3
+#define ERROR_REPORT_DETECTOR_SOFT_LOCKUP	4
+#define ERROR_REPORT_DETECTOR_HARD_LOCKUP	5
+#define ERROR_REPORT_DETECTOR_HUNG_TASK	6
+#define ERROR_REPORT_DETECTOR_RCU_STALL	7
+#define ERROR_REPORT_DETECTOR_OOPS	8
+#define ERROR_REPORT_DETECTOR_LOCKDEP	9
 
 /* The text was cut to fit; its last line says how much was not stored. */
 #define ERROR_REPORT_F_TRUNCATED	0x1
@@ -51,8 +58,10 @@
  * @pid:		task that reported, 0 when not in task context
  * @caller_id:		printk caller id of the reporter: the pid in task
  *			context, 0x80000000 + CPU otherwise
- * @id:			the error_report_end tracepoint's id argument (the bad
- *			address for KASAN and KFENCE, the WARN's caller)
+ * @id:			the error_report_end tracepoint's id argument, or the
+ *			error_report_start one's when the end has none (the bad
+ *			address for KASAN and KFENCE, the WARN's caller, the
+ *			UBSAN site, the locked-up CPU, the hung task's pid)
  * @seq:		number of the report within this boot, from 1; a gap
  *			means reports that were not stored
  * @mono_ns:		CLOCK_MONOTONIC at the start of the report

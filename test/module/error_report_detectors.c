@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * error_report_detectors - bounded lockups for the other detectors, and a
+ * log of every report's start and end, for the tests of issue 18.
+ *
+ * debugfs, /sys/kernel/debug/error_report_detectors/:
+ *   lockup  write "<what> <seconds>":
+ *           soft     this CPU spins with preemption off (a soft lockup, and
+ *                    an RCU CPU stall: a grace period is started first)
+ *           hard     this CPU spins with interrupts off (a hard lockup,
+ *                    reported by the buddy CPU where the kernel has one)
+ *           hung     the writer sleeps uninterruptibly (a hung task)
+ *           lockdep  (no seconds) takes two mutexes in both orders: a
+ *                    lockdep splat, on a kernel with CONFIG_PROVE_LOCKING
+ *           Each returns when the CPU or task is free again: the machine
+ *           runs on, with its log ready to be compared with the records.
+ *   events  every error_report_start and error_report_end since the module
+ *           was loaded, one per line: "start|end <detector> <caller>
+ *           <local_clock ns>", the caller as printk writes it (T<pid> in
+ *           task context, C<cpu> otherwise). A report's lines in the log
+ *           are those of its caller stamped between its start and its end:
+ *           printk stamps a line with local_clock() before storing it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/sched/clock.h>
+#include <linux/seq_file.h>
+#include <linux/uaccess.h>
+#include <trace/events/error_report.h>
+
+#define MAX_EVENTS 1024
+
+struct erd_event {
+	bool end;
+	u8 detector;
+	bool task;
+	u32 who;	/* pid in task context, CPU otherwise */
+	u64 ns;
+};
+
+static struct erd_event events[MAX_EVENTS];
+static atomic_t nr_events;
+
+/*
+ * Any context, NMI included: a slot taken with one atomic, never reused.
+ * The tests read the events once the reports are over.
+ */
+static void erd_log(bool end, enum error_detector detector)
+{
+	int i = atomic_inc_return(&nr_events) - 1;
+	struct erd_event *e;
+
+	if (i >= MAX_EVENTS)
+		return;
+	e = &events[i];
+	e->ns = local_clock();
+	e->end = end;
+	e->detector = detector;
+	e->task = in_task();
+	e->who = e->task ? task_pid_nr(current) : raw_smp_processor_id();
+}
+
+static void erd_start(void *data, enum error_detector detector, unsigned long id)
+{
+	erd_log(false, detector);
+}
+
+static void erd_end(void *data, enum error_detector detector, unsigned long id)
+{
+	erd_log(true, detector);
+}
+
+static int events_show(struct seq_file *m, void *v)
+{
+	int i, n = min(atomic_read(&nr_events), MAX_EVENTS);
+
+	for (i = 0; i < n; i++)
+		seq_printf(m, "%s %u %c%u %llu\n", events[i].end ? "end" : "start",
+			   events[i].detector, events[i].task ? 'T' : 'C',
+			   events[i].who, events[i].ns);
+	if (atomic_read(&nr_events) > MAX_EVENTS)
+		seq_puts(m, "overflow\n");
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(events);
+
+/* mdelay() in steps: it is meant for short waits. */
+static void busy_seconds(unsigned int s)
+{
+	unsigned int ms;
+
+	for (ms = 0; ms < s * 1000; ms++)
+		mdelay(1);
+}
+
+static DEFINE_MUTEX(lock_a);
+static DEFINE_MUTEX(lock_b);
+
+static int lockdep_splat(void)
+{
+	if (!IS_ENABLED(CONFIG_PROVE_LOCKING))
+		return -EOPNOTSUPP;
+	mutex_lock(&lock_a);
+	mutex_lock(&lock_b);
+	mutex_unlock(&lock_b);
+	mutex_unlock(&lock_a);
+	/* The reverse order: "possible circular locking dependency". */
+	mutex_lock(&lock_b);
+	mutex_lock(&lock_a);
+	mutex_unlock(&lock_a);
+	mutex_unlock(&lock_b);
+	return 0;
+}
+
+static ssize_t raise_lockup(struct file *file, const char __user *ubuf,
+			    size_t len, loff_t *ppos)
+{
+	char buf[32], what[16];
+	unsigned int s = 0;
+	int ret = 0;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%15s %u", what, &s) < 1 || s > 60)
+		return -EINVAL;
+
+	if (!strcmp(what, "soft")) {
+		/* A grace period waits for this CPU: the stall detector looks. */
+		start_poll_synchronize_rcu();
+		preempt_disable();
+		busy_seconds(s);
+		preempt_enable();
+	} else if (!strcmp(what, "hard")) {
+		local_irq_disable();
+		busy_seconds(s);
+		local_irq_enable();
+	} else if (!strcmp(what, "hung")) {
+		schedule_timeout_uninterruptible(s * HZ);
+	} else if (!strcmp(what, "lockdep")) {
+		ret = lockdep_splat();
+	} else {
+		ret = -EINVAL;
+	}
+	return ret ? ret : len;
+}
+
+static const struct file_operations lockup_fops = {
+	.write = raise_lockup,
+};
+
+static struct dentry *dir;
+
+static int __init erd_init(void)
+{
+	int ret = register_trace_error_report_start(erd_start, NULL);
+
+	if (ret)
+		return ret;
+	ret = register_trace_error_report_end(erd_end, NULL);
+	if (ret) {
+		unregister_trace_error_report_start(erd_start, NULL);
+		return ret;
+	}
+	dir = debugfs_create_dir("error_report_detectors", NULL);
+	debugfs_create_file("lockup", 0200, dir, NULL, &lockup_fops);
+	debugfs_create_file("events", 0400, dir, NULL, &events_fops);
+	return 0;
+}
+
+static void __exit erd_exit(void)
+{
+	debugfs_remove_recursive(dir);
+	unregister_trace_error_report_end(erd_end, NULL);
+	unregister_trace_error_report_start(erd_start, NULL);
+	tracepoint_synchronize_unregister();
+}
+
+module_init(erd_init);
+module_exit(erd_exit);
+MODULE_DESCRIPTION("Bounded lockups and a log of error report events");
+MODULE_LICENSE("GPL");
