@@ -303,6 +303,8 @@ def main():
                    help="the reports are the spans of the logged start and end events")
     p.add_argument("--require", default="",
                    help="with --events: detectors that must each have a report")
+    p.add_argument("--no-race-in", metavar="REGEX",
+                   help="no KCSAN report may name a function matching REGEX")
     a = p.parse_args()
     mbox = os.path.join(a.logdir, "mbox")
     log = read(os.path.join(mbox, "dmesg.txt"))
@@ -413,6 +415,13 @@ def main():
     if not a.storm and not a.capacity:
         tap(sorted(seqs) == list(range(1, len(expected) + 1)),
             f"sequence numbers {sorted(seqs)} are 1..{len(expected)}")
+    if a.no_race_in:
+        races = [r for r in expected if r[0] == "kcsan"]
+        for r in races:
+            sys.stdout.write("# " + r[2].split(b"\n")[1].decode(errors="replace") + "\n")
+        bad = [r for r in races if re.search(a.no_race_in.encode(), r[2])]
+        tap(not bad, f"kcsan: none of the {len(races)} KCSAN reports names "
+            f"{a.no_race_in} ({len(bad)} do)")
     for det in filter(None, a.require.split(",")):
         theirs = [r for r in expected if r[0] == det]
         kept = [r for r in theirs if r[2] not in bodies]

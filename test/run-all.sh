@@ -234,7 +234,9 @@ lockdep_tests() {
 # them: the shell that raised them dies, the machine runs on), and the test
 # module's bounded lockups: a hung task, a soft lockup (which stalls RCU
 # too), a hard lockup (found by the buddy CPU, 6.6 and later) and, with
-# lockdep, a splat. The timeouts are short only around the triggers. Lockups have no fixed last
+# lockdep, a splat. The timeouts are short only around the triggers, but
+# RCU's stall timeout: a grace period takes the one set when it started, so
+# it is short for the whole boot. Lockups have no fixed last
 # line, so the reports are the spans between the start and end events the
 # module logged; each must come back byte-identical.
 detector_tests() {
@@ -242,9 +244,43 @@ detector_tests() {
 	local skip=lockdep
 	if grep -qx CONFIG_HARDLOCKUP_DETECTOR_BUDDY=y "$cfg"; then dets+=,hard_lockup; fi
 	if grep -qx CONFIG_PROVE_LOCKING=y "$cfg"; then dets+=,lockdep; skip=none; fi
-	run_vm "$k" detectors error-report --append "kasan_multi_shot" \
+	run_vm "$k" detectors error-report --append "kasan_multi_shot rcupdate.rcu_cpu_stall_timeout=3" \
 		--put triggers=<(grep -v "^lockup $skip" test/guest/triggers/detectors.txt)
 	check_vm "$k" detectors --events --require "$dets"
+	primary "$k" || return 0
+	# A soft lockup that never ends, and a device whose watchdog daemon
+	# stops petting: QEMU's i6300esb resets the machine, not the guest.
+	run_vm "$k" watchdog-reset error-report --append "kasan_multi_shot" \
+		--qemu-arg=-device --qemu-arg=i6300esb --qemu-arg=-action --qemu-arg=watchdog=reset \
+		--put triggers=test/guest/triggers/watchdog-reset.txt --put finish=<(echo watchdog)
+	check_vm "$k" watchdog-reset --events --require soft_lockup
+	emit "$k/x86_64: watchdog-reset: " < <(
+		log=$LOGS/$k-x86_64/watchdog-reset/console.log
+		if grep -q "GUEST-WATCHDOG boot=1" "$log" && grep -q "GUEST-READY test=error-report boot=2" "$log" &&
+			! sed -n '/GUEST-WATCHDOG boot=1/,/GUEST-READY.*boot=2/p' "$log" | grep -q "reboot: Restarting\|Kernel panic"; then
+			echo "ok - the hardware watchdog reset the machine (no reboot or panic in the guest)"
+		else
+			echo "not ok - the hardware watchdog reset the machine (no reboot or panic in the guest)"
+		fi)
+}
+
+# The 6.12 x86 kernel with KCSAN instead of KASAN (VARIANT=kcsan,
+# test/kconfig/kcsan.config): the WARN storm on four CPUs beside a printk
+# flood must not make KCSAN report a data race in the capture, the store or
+# the notifier (every KCSAN report of the boot is listed), and a real data
+# race must come back as a kcsan record.
+kcsan_tests() {
+	local k=6.12 p="6.12/x86_64: "
+	step "$p" "build the KCSAN kernel and initramfs (VARIANT=kcsan)" "$LOGS/kernel-$k-kcsan.log" \
+		make -s KVER=$k ARCH=x86_64 VARIANT=kcsan kernel initramfs || return 0
+	local KERNEL=$BUILD/out-$k-x86_64-kcsan/arch/x86/boot/bzImage
+	local INITRD=$BUILD/initramfs-$k-x86_64-kcsan.cpio.gz
+	run_vm "$k" kcsan-storm error-report --smp 4 \
+		--put triggers=/dev/null --put storm=<(echo "12 warn")
+	check_vm "$k" kcsan-storm --events --storm --capacity 32 \
+		--no-race-in 'error_report|ern_|pstore|ramoops|persistent_ram'
+	run_vm "$k" detector-kcsan error-report --put triggers=<(echo "lockup race 2")
+	check_vm "$k" detector-kcsan --events --require kcsan
 }
 
 # primary KVER: true for the kernel every case runs on. On 6.1 the cases
@@ -360,6 +396,7 @@ for kver in $KVERS; do
 		lockdep_tests "$kver"
 	fi
 done
+if [[ " $KVERS " == *" 6.12 "* ]] && [ "${KCSAN:-1}" != 0 ]; then kcsan_tests; fi
 if arm64_wanted; then arm64_tests; fi
 
 echo "1..$n"

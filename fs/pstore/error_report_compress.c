@@ -25,6 +25,7 @@
 
 #include <linux/fs.h>
 #include <linux/moduleparam.h>
+#include <linux/mutex.h>
 #include <linux/atomic.h>
 #include <linux/hardirq.h>
 #include <linux/pstore.h>
@@ -61,11 +62,14 @@ static void error_report_compress_setup(struct work_struct *work);
 static DECLARE_WORK(compress_setup_work, error_report_compress_setup);
 
 /*
- * Decompression: set up at the first compressed record read. Records are
- * read under psinfo->read_mutex, which serializes the use of dctx.
+ * Decompression: set up at the first compressed record read while a
+ * backend is registered. Records are read under psinfo->read_mutex, which
+ * serializes the use of dctx and its freeing at unregister: pstore's read
+ * work may still run then.
  */
 static zstd_dctx *dctx;
 static zstd_ddict *ddict;
+static bool decompress_on;
 
 static void *error_report_zstd_alloc(void *opaque, size_t size)
 {
@@ -132,6 +136,9 @@ static void error_report_compress_setup(struct work_struct *work)
  */
 void pstore_error_report_compress_init(size_t max_size)
 {
+	mutex_lock(&psinfo->read_mutex);
+	decompress_on = true;
+	mutex_unlock(&psinfo->read_mutex);
 	if (!error_report_compress)
 		return;
 	compress_buf_size = max_size;
@@ -141,16 +148,21 @@ void pstore_error_report_compress_init(size_t max_size)
 /**
  * pstore_error_report_compress_exit() - stop compressing reports
  *
- * Called once no report is being written any more, and no record read.
+ * Called once no report is being written any more. A record may still be
+ * read: the decompression state goes under the read mutex, and a record
+ * read after that stays compressed.
  */
 void pstore_error_report_compress_exit(void)
 {
 	cancel_work_sync(&compress_setup_work);
 	error_report_compressor_free();
+	mutex_lock(&psinfo->read_mutex);
+	decompress_on = false;
 	zstd_free_ddict(ddict);
 	ddict = NULL;
 	zstd_free_dctx(dctx);
 	dctx = NULL;
+	mutex_unlock(&psinfo->read_mutex);
 }
 
 /**
@@ -208,6 +220,8 @@ void pstore_error_report_decompress(struct pstore_record *record)
 	}
 
 	lockdep_assert_held(&psinfo->read_mutex);
+	if (!decompress_on)
+		return;
 	if (!dctx)
 		dctx = zstd_create_dctx_advanced(error_report_zstd_mem);
 	if (!ddict)

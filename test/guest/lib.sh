@@ -56,6 +56,17 @@ crash_reboot() {
 	sleep 30
 }
 
+# The machine is reset by its hardware watchdog (QEMU's i6300esb), as a
+# device whose watchdog daemon stopped: the daemon started by the case is
+# killed without the magic close, so the timer runs out.
+watchdog_reboot() {
+	mbox_save
+	echo "GUEST-WATCHDOG boot=$BOOT"
+	killall -9 watchdog
+	sleep 60
+	echo "GUEST-NO-RESET boot=$BOOT: the watchdog did not reset the machine"
+}
+
 guest_done() {
 	mbox_save
 	echo "GUEST-DONE boot=$BOOT"

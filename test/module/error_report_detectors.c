@@ -12,6 +12,8 @@
  *           hung     the writer sleeps uninterruptibly (a hung task)
  *           lockdep  (no seconds) takes two mutexes in both orders: a
  *                    lockdep splat, on a kernel with CONFIG_PROVE_LOCKING
+ *           race     two threads on two CPUs increment one plain counter:
+ *                    a data race, which a KCSAN kernel reports
  *           Each returns when the CPU or task is free again: the machine
  *           runs on, with its log ready to be compared with the records.
  *   events  every error_report_start and error_report_end since the module
@@ -27,6 +29,7 @@
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/interrupt.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -120,6 +123,51 @@ static int lockdep_splat(void)
 	return 0;
 }
 
+static unsigned long racy_counter;
+static atomic_t racers_done;
+
+/* The race is the point: a plain read-modify-write from two CPUs. */
+static int racer_fn(void *arg)
+{
+	unsigned long end = jiffies + (unsigned long)arg;
+
+	while (time_before(jiffies, end))
+		racy_counter++;
+	atomic_inc(&racers_done);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
+static int raise_data_race(unsigned int s)
+{
+	struct task_struct *t[2];
+	int i;
+
+	if (num_online_cpus() < 2)
+		return -EOPNOTSUPP;
+	atomic_set(&racers_done, 0);
+	for (i = 0; i < 2; i++) {
+		t[i] = kthread_create(racer_fn, (void *)(unsigned long)(s * HZ),
+				      "erd_racer/%d", i);
+		if (IS_ERR(t[i])) {
+			int err = PTR_ERR(t[i]);
+
+			while (i--)
+				kthread_stop(t[i]);
+			return err;
+		}
+		kthread_bind(t[i], cpumask_nth(i, cpu_online_mask));
+	}
+	for (i = 0; i < 2; i++)
+		wake_up_process(t[i]);
+	while (atomic_read(&racers_done) < 2)
+		schedule_timeout_interruptible(HZ / 10);
+	for (i = 0; i < 2; i++)
+		kthread_stop(t[i]);
+	return 0;
+}
+
 static ssize_t raise_lockup(struct file *file, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
@@ -149,6 +197,8 @@ static ssize_t raise_lockup(struct file *file, const char __user *ubuf,
 		schedule_timeout_uninterruptible(s * HZ);
 	} else if (!strcmp(what, "lockdep")) {
 		ret = lockdep_splat();
+	} else if (!strcmp(what, "race")) {
+		ret = raise_data_race(s ?: 1);
 	} else {
 		ret = -EINVAL;
 	}

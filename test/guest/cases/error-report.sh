@@ -49,11 +49,11 @@ case $BOOT in
 	for f in count stored dropped; do cat $er/$f > /mbox/er_$f; done
 	ls /sys/fs/pstore > /mbox/pstore-boot1.txt
 	save_dmesg /mbox/dmesg.txt
-	if [ "$(cat /mbox/finish 2>/dev/null)" = crash ]; then
-		crash_reboot
-	else
-		warm_reboot
-	fi
+	case $(cat /mbox/finish 2>/dev/null) in
+	crash) crash_reboot ;;
+	watchdog) watchdog_reboot ;;
+	*) warm_reboot ;;
+	esac
 	;;
 2)
 	mkdir -p /mbox/records /mbox/upstream
