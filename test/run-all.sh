@@ -253,7 +253,7 @@ detector_tests() {
 	run_vm "$k" watchdog-reset error-report --append "kasan_multi_shot" \
 		--qemu-arg=-device --qemu-arg=i6300esb --qemu-arg=-action --qemu-arg=watchdog=reset \
 		--put triggers=test/guest/triggers/watchdog-reset.txt --put finish=<(echo watchdog)
-	check_vm "$k" watchdog-reset --events --require soft_lockup
+	check_vm "$k" watchdog-reset --events --reports-go-on --require soft_lockup
 	emit "$k/x86_64: watchdog-reset: " < <(
 		log=$LOGS/$k-x86_64/watchdog-reset/console.log
 		if grep -q "GUEST-WATCHDOG boot=1" "$log" && grep -q "GUEST-READY test=error-report boot=2" "$log" &&

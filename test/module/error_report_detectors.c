@@ -27,9 +27,9 @@
 
 #include <linux/atomic.h>
 #include <linux/debugfs.h>
-#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
+#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -95,13 +95,17 @@ static int events_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(events);
 
-/* mdelay() in steps: it is meant for short waits. */
+/*
+ * By the clocksource, not udelay(): under TCG on a busy host a secondary
+ * CPU's delay loop calibration can fail and make udelay() a thousand times
+ * too short. The clocksource is read directly, interrupts off or not.
+ */
 static void busy_seconds(unsigned int s)
 {
-	unsigned int ms;
+	u64 end = ktime_get_mono_fast_ns() + (u64)s * NSEC_PER_SEC;
 
-	for (ms = 0; ms < s * 1000; ms++)
-		mdelay(1);
+	while (ktime_get_mono_fast_ns() < end)
+		cpu_relax();
 }
 
 static DEFINE_MUTEX(lock_a);
