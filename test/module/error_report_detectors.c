@@ -130,13 +130,22 @@ static int lockdep_splat(void)
 static unsigned long racy_counter;
 static atomic_t racers_done;
 
-/* The race is the point: a plain read-modify-write from two CPUs. */
+/*
+ * The race is the point: a plain read-modify-write from two CPUs, in a
+ * function of its own so that every round reads and writes memory (the
+ * compiler keeps the counter in a register otherwise, barrier() or not).
+ */
+static noinline void racy_increment(void)
+{
+	racy_counter++;
+}
+
 static int racer_fn(void *arg)
 {
 	unsigned long end = jiffies + (unsigned long)arg;
 
 	while (time_before(jiffies, end))
-		racy_counter++;
+		racy_increment();
 	atomic_inc(&racers_done);
 	while (!kthread_should_stop())
 		schedule_timeout_interruptible(1);
