@@ -75,7 +75,7 @@ KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
 	$(if $(filter 1,$(V)),,-s)
 
 FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config \
-	$(wildcard test/kconfig/$(KTAG).config) \
+	$(wildcard test/kconfig/$(KTAG).config test/kconfig/$(KTAG)-$(ARCH).config) \
 	$(if $(filter $(LOCKDEP_KVERS),$(KTAG)),test/kconfig/lockdep.config) \
 	$(if $(VARIANT),test/kconfig/$(VARIANT).config) $(EXTRA_CONFIG)
 

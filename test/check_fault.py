@@ -40,11 +40,21 @@ for path in glob.glob(os.path.join(mbox, "archive", "*", "report-*.json")):
     j = json.load(open(path))
     archived[int(j["seq"])] = j    # 64-bit values are strings (schema_version 2)
 unparsed = [os.path.basename(p) for p in glob.glob(os.path.join(mbox, "archive", "unparsed", "*"))]
+# A record's name is error_report-ramoops-<id>, the id's low 16 bits its
+# first slot; damage to its time header changes the rest of the id.
+NAME = re.compile(r"error_report-ramoops-(\d+)(\.enc\.z)?(-|$)")
+
+
+def slot_of(name):
+    m = NAME.match(name)
+    return int(m.group(1)) & 0xffff if m else None
+
+
 originals = {}
 for path in glob.glob(os.path.join(mbox, "orig", "error_report-ramoops-*")):
     data = open(path, "rb").read()
     seq = struct.unpack_from("<Q", data, 40)[0]
-    originals[int(path.rsplit("-", 1)[1])] = (seq, data[184:184 + struct.unpack_from("<I", data, 72)[0]])
+    originals[slot_of(os.path.basename(path))] = (seq, data[184:184 + struct.unpack_from("<I", data, 72)[0]])
 
 tap(len(originals) == len(plan), f"{len(originals)} records stored before the damage")
 texts = {body.decode(errors="replace") for _, body in originals.values()}
@@ -52,21 +62,21 @@ tap(all(j["text"] in texts and j["integrity"] == "ok" for j in archived.values()
     f"all {len(archived)} archived reports are intact copies of the stored ones")
 for slot, want in sorted(plan.items(), key=lambda kv: int(kv[0])):
     seq, body = originals.get(int(slot), (None, b""))
-    name = f"error_report-ramoops-{slot}"
     j = archived.get(seq)
     # A compressed record that no longer decompresses keeps its compressed
     # bytes and gets pstore's ".enc.z" suffix.
-    in_unparsed = any(u.startswith((name + "-", name + ".enc.z-")) for u in unparsed)
+    in_unparsed = any(slot_of(u) == int(slot) for u in unparsed)
+    in_left = any(slot_of(n) == int(slot) for n in left)
     if want == "intact":
-        ok = j is not None and j["text"] == body.decode(errors="replace") and name not in left
+        ok = j is not None and j["text"] == body.decode(errors="replace") and not in_left
         desc = f"slot {slot}: intact after the damage: archived, identical, unlinked"
         if ecc and ok and j.get("ecc", "") != "ECC: No errors detected":
             desc += f" ({j.get('ecc')})"
     elif want == "flagged":
-        ok = j is None and in_unparsed and name not in left and name + ".enc.z" not in left
+        ok = j is None and in_unparsed and not in_left
         desc = f"slot {slot}: damaged: not archived as good, copied to unparsed/, freed"
     else:
-        ok = j is None and not in_unparsed and name not in left and \
+        ok = j is None and not in_unparsed and not in_left and \
             "found existing invalid buffer" in dmesg
         desc = f"slot {slot}: zone header damaged: ramoops drops it and says so at boot"
     tap(ok, desc)

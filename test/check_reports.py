@@ -330,7 +330,7 @@ def main():
     expected = [r[:3] for r in nesting]
     has_nested = {r[2]: r[3] for r in nesting}
     rec_dir = os.path.join(mbox, "records")
-    names = sorted(os.listdir(rec_dir), key=lambda n: int(n.rsplit("-", 1)[1])) \
+    names = sorted(os.listdir(rec_dir), key=lambda n: int(n.rsplit("-", 1)[1]) & 0xffff) \
         if os.path.isdir(rec_dir) else []
     boot_id = read(os.path.join(mbox, "boot_id")).strip().decode()
     release = read(os.path.join(mbox, "release")).strip().decode()

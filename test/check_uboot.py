@@ -100,7 +100,7 @@ def check_display(logdir, console):
     tap(len(names) > 0 and len(shown) == len(names),
         f"U-Boot's pstore display shows {len(shown)} error reports, the kernel recovered {len(names)}")
     for name in names:
-        slot = int(name.rsplit("-", 1)[1])
+        slot = int(name.rsplit("-", 1)[1]) & 0xffff   # the id's low 16 bits
         h, problems = parse_record(read(os.path.join(rec_dir, name)))
         body = h["body"].decode(errors="replace") if h else None
         text = shown.get(slot, "")

@@ -185,6 +185,32 @@ arm64_tests() {
 		--put triggers=test/guest/triggers/few.txt
 	check_vm "$k" dt-ecc --ecc
 	bad_sizes "$k" dt
+	# KASAN as production arm64 devices run it: the hardware tag-based mode
+	# on MTE, in both report modes. sync reports at the faulting access,
+	# async at the next kernel entry or exit, without the address.
+	local mode recs
+	for mode in sync async; do
+		run_vm "$k" "detector-kasan-mte-$mode" error-report --dt-ramoops "" \
+			--append "kasan_multi_shot kasan.mode=$mode" \
+			--put triggers=test/guest/triggers/kasan-mte.txt
+		check_vm "$k" "detector-kasan-mte-$mode" --require kasan
+		recs=$LOGS/$k-arm64/detector-kasan-mte-$mode/mbox/records
+		emit "$p""detector-kasan-mte-$mode: " < <(
+			if grep -q "KernelAddressSanitizer initialized (hw-tags, mode=$mode" \
+				"$LOGS/$k-arm64/detector-kasan-mte-$mode/console.log"; then
+				echo "ok - KASAN ran in hw-tags mode $mode"
+			else
+				echo "not ok - KASAN ran in hw-tags mode $mode"
+			fi
+			# A sync report names the access; an async one cannot.
+			want="Read of size\|Write of size"
+			[ $mode = async ] && want="Asynchronous fault: no details available"
+			if [ "$(grep -l "$want" "$recs"/* 2>/dev/null | wc -l)" = 2 ]; then
+				echo "ok - both records are $mode reports ($want)"
+			else
+				echo "not ok - both records are $mode reports ($want)"
+			fi)
+	done
 }
 
 # Damaged records (bits flipped, ranges zeroed in the RAM file), without and
@@ -312,6 +338,10 @@ vm_tests() {
 			--put triggers=/dev/null --put storm=<(echo 20)
 		check_vm "$k" reports-storm --storm --capacity 32
 	fi
+	# The store unregistered and registered again (ramoops unbound and
+	# bound) five times during a storm: no splat from KASAN, nor from
+	# lockdep on the lockdep kernel.
+	run_vm "$k" unregister-storm unregister-storm --append "$detectors" --smp 4
 	# Exactness: lines another context of the reporting CPU prints in the
 	# middle of a report (a hardirq inside a softirq report, a softirq
 	# inside a task report, the CPU's own NMI backtrace that another CPU
@@ -326,6 +356,13 @@ vm_tests() {
 	run_vm "$k" exact-idle error-report --append "$detectors" \
 		--put triggers=test/guest/triggers/exact-idle.txt
 	check_vm "$k" exact-idle --idle
+	# A report longer than the printk ring buffer (3 MB of lines, the
+	# test kernels' ring holds 2 MiB): the ring wraps inside the report,
+	# the record still holds its first lines. The console takes warnings
+	# only, so that the lines do not crawl out of the serial port.
+	run_vm "$k" ring-wrap error-report --append "$detectors" --put triggers=<(
+		echo "sh echo 5 > /proc/sys/kernel/printk; echo 3000000 > /sys/kernel/debug/error_report_test/ringwrap")
+	emit "$k/$GARCH: ring-wrap: " < <(test/check_ring_wrap.py "$LOGS/$k-$GARCH/ring-wrap")
 	detector_tests "$k"
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \
@@ -346,6 +383,13 @@ vm_tests() {
 		check_vm "$k" reports-truncated --truncated
 	fi
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
+	# Debian's systemd-pstore archives by file name, flat: two boots'
+	# reports in the same slots must all be in its archive.
+	if primary "$k"; then
+		run_vm "$k" systemd-pstore-boots systemd-pstore --append "$detectors"
+		emit "$k/$GARCH: systemd-pstore-boots: " < <(
+			test/check_systemd_pstore.py "$LOGS/$k-$GARCH/systemd-pstore-boots")
+	fi
 	run_vm "$k" runtime-collect runtime --append "$detectors"
 	fault_tests "$k"
 	run_vm "$k" kunit kunit --append "kunit.enable=1 kunit.filter_glob=*error_report*"

@@ -3,7 +3,8 @@
  * KUnit tests for the ramoops error report slots: the first reports kept
  * when the region is full, slots freed by erasing their record, records read
  * back whole, a report spanning slots (also after a reboot), a stale erase
- * refused, an oversized record cut, slots torn by a reset.
+ * refused, an oversized record cut, slots torn by a reset, record names that
+ * differ between reports of one slot.
  *
  * Included at the end of fs/pstore/ram.c to reach its static functions. The
  * slots live in ordinary pages (memtype 2: cached), not in a reserved
@@ -79,7 +80,8 @@ static int ram_test_write_at(struct ram_test *t, const char *text,
 	record.time.tv_sec = sec;
 	record.buf = (char *)text;
 	record.size = size;
-	return ramoops_pstore_write(&record) ?: (int)record.id;
+	return ramoops_pstore_write(&record) ?:
+	       (int)ramoops_error_report_slot(record.id);
 }
 
 static int ram_test_write(struct ram_test *t, const char *text, size_t size)
@@ -87,21 +89,23 @@ static int ram_test_write(struct ram_test *t, const char *text, size_t size)
 	return ram_test_write_at(t, text, size, 1700000000);
 }
 
-static int ram_test_erase_at(struct ram_test *t, u64 id, time64_t sec)
+/* Erase the record of the report written in @slot at @sec. */
+static int ram_test_erase_at(struct ram_test *t, unsigned int slot,
+			     time64_t sec)
 {
 	struct pstore_record record = {
 		.psi = &t->cxt.pstore,
 		.type = PSTORE_TYPE_ERROR_REPORT,
-		.id = id,
 		.time.tv_sec = sec,
 	};
 
+	record.id = ramoops_error_report_id(&record.time, slot);
 	return ramoops_pstore_erase(&record);
 }
 
-static int ram_test_erase(struct ram_test *t, u64 id)
+static int ram_test_erase(struct ram_test *t, unsigned int slot)
 {
-	return ram_test_erase_at(t, id, 1700000000);
+	return ram_test_erase_at(t, slot, 1700000000);
 }
 
 /* Each report takes the first free slot; when none is free, it is refused. */
@@ -148,7 +152,7 @@ static void ram_test_read_back(struct kunit *test)
 		size = ramoops_pstore_read(&record);
 		KUNIT_ASSERT_EQ(test, size, strlen(texts[i]));
 		KUNIT_EXPECT_EQ(test, record.type, PSTORE_TYPE_ERROR_REPORT);
-		KUNIT_EXPECT_EQ(test, record.id, i);
+		KUNIT_EXPECT_EQ(test, ramoops_error_report_slot(record.id), i);
 		KUNIT_EXPECT_EQ(test, record.time.tv_sec, 1700000000);
 		KUNIT_EXPECT_EQ(test, memcmp(record.buf, texts[i], size), 0);
 		kvfree(record.buf);
@@ -184,7 +188,7 @@ static char *ram_test_text(struct kunit *test, size_t size)
 	return text;
 }
 
-/* Read the next record and check it is @text; return its id. */
+/* Read the next record and check it is @text; return its slot. */
 static int ram_test_read_text(struct kunit *test, struct ram_test *t,
 			      const char *text, size_t size)
 {
@@ -199,7 +203,7 @@ static int ram_test_read_text(struct kunit *test, struct ram_test *t,
 	if (len == size)
 		KUNIT_EXPECT_EQ(test, memcmp(record.buf, text, size), 0);
 	KUNIT_EXPECT_EQ(test, record.time.tv_sec, 1700000000);
-	id = len > 0 ? (int)record.id : -1;
+	id = len > 0 ? (int)ramoops_error_report_slot(record.id) : -1;
 	kvfree(record.buf);
 	return id;
 }
@@ -283,7 +287,7 @@ static void ram_test_span_reboot(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 6);
 }
 
-/* Read the next record; its id, or -1 when there is none. */
+/* Read the next record; its slot, or -1 when there is none. */
 static int ram_test_read_id(struct ram_test *t, char *text, size_t size)
 {
 	struct pstore_record record;
@@ -295,7 +299,7 @@ static int ram_test_read_id(struct ram_test *t, char *text, size_t size)
 	if (len > 0)
 		strscpy(text, record.buf, min_t(size_t, len + 1, size));
 	kvfree(record.buf);
-	return len > 0 ? (int)record.id : -1;
+	return len > 0 ? (int)ramoops_error_report_slot(record.id) : -1;
 }
 
 /*
@@ -327,6 +331,42 @@ static void ram_test_torn(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "again\n", 6), 1);
 }
 
+/*
+ * Two reports of one slot, one after the other (or one per boot), are two
+ * record names: a flat archive of pstorefs files keeps both. The id a
+ * write gives is the one the next boot reads.
+ */
+static void ram_test_unique_names(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	struct pstore_record record = {
+		.psi = &t->cxt.pstore,
+		.type = PSTORE_TYPE_ERROR_REPORT,
+		.time = { .tv_sec = 1700000000, .tv_nsec = 123456000 },
+		.buf = "first\n",
+		.size = 6,
+	};
+	u64 first, second;
+
+	KUNIT_ASSERT_EQ(test, ramoops_pstore_write(&record), 0);
+	first = record.id;
+	KUNIT_EXPECT_EQ(test, ramoops_error_report_slot(first), 0);
+	KUNIT_ASSERT_EQ(test, ramoops_pstore_erase(&record), 0);
+	record.time.tv_nsec += 16 * NSEC_PER_USEC;
+	KUNIT_ASSERT_EQ(test, ramoops_pstore_write(&record), 0);
+	second = record.id;
+	KUNIT_EXPECT_EQ(test, ramoops_error_report_slot(second), 0);
+	KUNIT_EXPECT_NE(test, first, second);
+
+	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
+	ramoops_pstore_open(&t->cxt.pstore);
+	memset(&record, 0, sizeof(record));
+	record.psi = &t->cxt.pstore;
+	KUNIT_EXPECT_EQ(test, ramoops_pstore_read(&record), 6);
+	KUNIT_EXPECT_EQ(test, record.id, second);
+	kvfree(record.buf);
+}
+
 static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_keep_first),
 	KUNIT_CASE(ram_test_erase_frees),
@@ -337,6 +377,7 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_stale_erase),
 	KUNIT_CASE(ram_test_span_reboot),
 	KUNIT_CASE(ram_test_torn),
+	KUNIT_CASE(ram_test_unique_names),
 	{}
 };
 

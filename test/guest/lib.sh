@@ -74,6 +74,22 @@ guest_done() {
 	while :; do sleep 60; done
 }
 
+# slot_record N: the name of the error report record whose first slot is N
+# (ramoops' id: the slot in its low 16 bits, the report's time above), or
+# nothing. Names carry the time so that they differ from boot to boot.
+slot_record() {
+	for f in /sys/fs/pstore/error_report-ramoops-*; do
+		[ -e "$f" ] || continue
+		id=${f##*-}
+		id=${id%.enc.z}
+		if [ $((id & 65535)) = "$1" ]; then
+			echo "${f##*/}"
+			return 0
+		fi
+	done
+	return 1
+}
+
 # save_dmesg FILE: the raw log (with <level> prefixes), as userspace sees it.
 save_dmesg() {
 	dmesg -r > "$1"

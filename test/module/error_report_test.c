@@ -28,6 +28,11 @@
  *   idle     write anything: every online CPU raises a WARN from its idle
  *            task (pid 0 on every CPU) at the same time, from the cpu_idle
  *            tracepoint, after waiting for the others there.
+ *   ringwrap write a byte count: a WARN from this task that prints that many
+ *            bytes of numbered lines ("ert-ring-wrap line <n>") first, from
+ *            its error_report_start event, more than the printk ring buffer
+ *            holds: the ring wraps inside the report and loses its first
+ *            lines before the report ends.
  *   raised   number of reports this module has raised (one per trigger).
  *   memcpy_ns write a size: read back the median time of a memcpy() of that
  *            many bytes, the yardstick "make bench" compares capture with.
@@ -59,6 +64,7 @@
 #include <linux/sysrq.h>
 #include <linux/uaccess.h>
 #include <linux/tracepoint.h>
+#include <trace/events/error_report.h>
 #include <trace/events/power.h>
 #ifdef CONFIG_X86
 #include <asm/apic.h>
@@ -126,9 +132,14 @@ static void *kasan_alloc(size_t size)
 	return p;
 }
 
+/*
+ * Past the end of a kmalloc-128 object, in a granule of its redzone: 16
+ * bytes is the hardware tag-based mode's granule (MTE), which cannot see an
+ * access within the object's last granule; 8 bytes the generic mode's.
+ */
 static noinline void do_kasan_oob(void)
 {
-	size_t size = 128 - 8 - 5;
+	size_t size = 128 - 16 - 5;
 	char *p = kasan_alloc(size);
 
 	if (!p)
@@ -689,6 +700,58 @@ static const struct file_operations idle_fops = {
 	.write = idle_write,
 };
 
+/* --- ringwrap: a report longer than the printk ring buffer --------------- */
+
+static unsigned long rw_bytes;
+static struct task_struct *rw_task;
+
+/* Runs after the capture's own probe: the report is open in this task. */
+static void rw_probe(void *data, const enum error_detector det,
+		     unsigned long id)
+{
+	unsigned long done = 0;
+	unsigned int i;
+
+	if (current != READ_ONCE(rw_task))
+		return;
+	WRITE_ONCE(rw_task, NULL);
+	for (i = 0; done < rw_bytes; i++)
+		done += pr_info("ert-ring-wrap line %u: %s\n", i,
+				"0123456789abcdefghijklmnopqrstuvwxyz0123456789");
+}
+
+static noinline void do_ring_wrap_warn(void)
+{
+	WARN(1, "error_report_test: a report longer than the ring buffer\n");
+}
+
+static ssize_t ringwrap_write(struct file *file, const char __user *ubuf,
+			      size_t len, loff_t *ppos)
+{
+	struct tracepoint *start_tp = lookup_tp("error_report_start");
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, len, 0, &rw_bytes);
+	if (ret)
+		return ret;
+	if (!start_tp)
+		return -ENOENT;
+	WRITE_ONCE(rw_task, current);
+	ret = tracepoint_probe_register(start_tp, rw_probe, NULL);
+	if (ret)
+		return ret;
+	atomic_inc(&raised);
+	do_ring_wrap_warn();
+	tracepoint_probe_unregister(start_tp, rw_probe, NULL);
+	tracepoint_synchronize_unregister();
+	WRITE_ONCE(rw_task, NULL);
+	return len;
+}
+
+static const struct file_operations ringwrap_fops = {
+	.write = ringwrap_write,
+};
+
 static int raised_get(void *data, u64 *val)
 {
 	*val = atomic_read(&raised);
@@ -761,6 +824,7 @@ static int __init ert_init(void)
 	debugfs_create_file("interleave", 0200, dir, NULL, &interleave_fops);
 	debugfs_create_file("window", 0400, dir, NULL, &window_fops);
 	debugfs_create_file("idle", 0200, dir, NULL, &idle_fops);
+	debugfs_create_file("ringwrap", 0200, dir, NULL, &ringwrap_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	return 0;

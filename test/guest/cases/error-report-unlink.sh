@@ -23,10 +23,12 @@ case $BOOT in
 	;;
 2)
 	cd /sys/fs/pstore
-	check "boot 2: slot 0 holds boot 1's WARN" [ "$(detector_of error_report-ramoops-0)" = warning ]
-	check "boot 2: slot 1 holds boot 1's KASAN report" [ "$(detector_of error_report-ramoops-1)" = kasan ]
-	check "boot 2: unlink error_report-ramoops-0" rm error_report-ramoops-0
-	check "boot 2: the record is gone" [ ! -e error_report-ramoops-0 ]
+	slot0=$(slot_record 0)
+	check "boot 2: slot 0 holds boot 1's WARN" [ "$(detector_of "$slot0")" = warning ]
+	check "boot 2: slot 1 holds boot 1's KASAN report" [ "$(detector_of "$(slot_record 1)")" = kasan ]
+	echo "$slot0" > /mbox/slot0.boot2
+	check "boot 2: unlink $slot0" rm "$slot0"
+	check "boot 2: the record is gone" [ ! -e "$slot0" ]
 	cd /
 	insmod /lib/modules/error_report_test.ko
 	cat $er/boot_id > /mbox/boot_id.2
@@ -37,14 +39,17 @@ case $BOOT in
 3)
 	cd /sys/fs/pstore
 	ls -l > /mbox/pstore-boot3.txt
+	slot0=$(slot_record 0)
 	check "boot 3: the freed slot 0 holds boot 2's KFENCE report" \
-		[ "$(detector_of error_report-ramoops-0)" = kfence ]
+		[ "$(detector_of "$slot0")" = kfence ]
 	check "boot 3: slot 0's record is from boot 2" \
-		[ "$(boot_of error_report-ramoops-0)" = "$(cat /mbox/boot_id.2)" ]
+		[ "$(boot_of "$slot0")" = "$(cat /mbox/boot_id.2)" ]
+	check "boot 3: slot 0's new report has a name of its own" \
+		[ "$slot0" != "$(cat /mbox/slot0.boot2)" ]
 	check "boot 3: slot 1 still holds boot 1's uncollected KASAN report" \
-		[ "$(detector_of error_report-ramoops-1)" = kasan ]
+		[ "$(detector_of "$(slot_record 1)")" = kasan ]
 	check "boot 3: slot 1's record is from boot 1" \
-		[ "$(boot_of error_report-ramoops-1)" = "$(cat /mbox/boot_id.1)" ]
-	check "boot 3: no third record" [ ! -e error_report-ramoops-2 ]
+		[ "$(boot_of "$(slot_record 1)")" = "$(cat /mbox/boot_id.1)" ]
+	check "boot 3: no third record" [ "$(ls | grep -c '^error_report-')" = 2 ]
 	;;
 esac
