@@ -69,8 +69,12 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_DEPEND ?= 1
 CCACHE_CC := $(CURDIR)/scripts/ccache-cc
 
+# The compiler: gcc, but clang for a variant only clang can build (KMSAN).
+KCC := $(if $(filter kmsan,$(VARIANT)),clang,$(CROSS)gcc)
+export KCC
+
 KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
-	CC="$(CCACHE_CC) $(CROSS)gcc" KBUILD_BUILD_TIMESTAMP="2026-01-01" \
+	CC="$(CCACHE_CC) $(KCC)" KBUILD_BUILD_TIMESTAMP="2026-01-01" \
 	KBUILD_BUILD_USER=pstore KBUILD_BUILD_HOST=qemu -j$(JOBS) \
 	$(if $(filter 1,$(V)),,-s)
 
@@ -112,7 +116,7 @@ kernel: config
 module:
 	@mkdir -p $(MODDIR)
 	@rsync -c test/module/Kbuild test/module/*.c $(MODDIR)/
-	@$(MAKE) -C $(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) CC="$(CCACHE_CC) $(CROSS)gcc" \
+	@$(MAKE) -C $(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) CC="$(CCACHE_CC) $(KCC)" \
 		M=$(MODDIR) -s modules
 
 # --- userspace ---------------------------------------------------------------

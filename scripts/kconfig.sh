@@ -11,7 +11,9 @@ tree=$1 out=$2 karch=$3 cross=$4; shift 4
 tmp=$out/kconfig.tmp
 rm -rf "$tmp"
 mkdir -p "$tmp"
-km() { make -s -C "$tree" O="$tmp" ARCH="$karch" CROSS_COMPILE="$cross" "$@" >/dev/null; }
+# CC: the compiler the kernel is built with (KCC from the Makefile), which
+# decides what Kconfig offers (KMSAN needs clang).
+km() { make -s -C "$tree" O="$tmp" ARCH="$karch" CROSS_COMPILE="$cross" ${KCC:+CC="$KCC"} "$@" >/dev/null; }
 km tinyconfig
 (cd "$tmp" && "$tree/scripts/kconfig/merge_config.sh" -m -O "$tmp" .config "$@" >/dev/null)
 km olddefconfig

@@ -40,7 +40,7 @@ FIELDS = ("magic version header_size flags detector cpu pid caller_id id seq "
           "header_crc32 boot_id release comm").split()
 DETECTORS = {0: "kfence", 1: "kasan", 2: "warn", 3: "ubsan", 4: "soft_lockup",
              5: "hard_lockup", 6: "hung_task", 7: "rcu_stall", 8: "oops",
-             9: "lockdep", 10: "kcsan"}
+             9: "lockdep", 10: "kcsan", 11: "kmsan"}
 LINE = re.compile(rb"^<(\d+)>\[\s*\d+\.\d+\]\[\s*([TC]\d+)\] ?(.*)$")
 # Lines another context printed under the report's caller id (see above).
 FOREIGN = re.compile(rb"ert-foreign|^INFO: NMI handler \(.*\) took too long to run")

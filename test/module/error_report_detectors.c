@@ -14,6 +14,9 @@
  *                    lockdep splat, on a kernel with CONFIG_PROVE_LOCKING
  *           race     two threads on two CPUs increment one plain counter:
  *                    a data race, which a KCSAN kernel reports
+ *           uninit   (no seconds) a branch on a kmalloc()ed value never
+ *                    written: a use of an uninitialized value, which a
+ *                    KMSAN kernel reports
  *           Each returns when the CPU or task is free again: the machine
  *           runs on, with its log ready to be compared with the records.
  *   events  every error_report_start and error_report_end since the module
@@ -36,6 +39,7 @@
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <trace/events/error_report.h>
 
@@ -106,6 +110,19 @@ static void busy_seconds(unsigned int s)
 
 	while (ktime_get_mono_fast_ns() < end)
 		cpu_relax();
+}
+
+/* The branch is the point: KMSAN reports where the value decides. */
+static noinline int use_uninit_value(void)
+{
+	int *p = kmalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	if (READ_ONCE(*p) == 0x5a5a5a5a)
+		pr_info("the uninitialized value was 0x5a5a5a5a\n");
+	kfree(p);
+	return 0;
 }
 
 static DEFINE_MUTEX(lock_a);
@@ -212,6 +229,8 @@ static ssize_t raise_lockup(struct file *file, const char __user *ubuf,
 		ret = lockdep_splat();
 	} else if (!strcmp(what, "race")) {
 		ret = raise_data_race(s ?: 1);
+	} else if (!strcmp(what, "uninit")) {
+		ret = use_uninit_value();
 	} else {
 		ret = -EINVAL;
 	}

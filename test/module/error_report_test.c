@@ -680,14 +680,19 @@ static ssize_t idle_write(struct file *file, const char __user *ubuf,
 
 	if (!idle_tp)
 		return -ENOENT;
+	/*
+	 * Registered first, armed after: registering takes cpu_hotplug_lock
+	 * inside tracepoints_mutex, so it must not run under cpus_read_lock().
+	 */
+	ret = tracepoint_probe_register(idle_tp, idle_probe, NULL);
+	if (ret)
+		return ret;
 	cpus_read_lock();
 	idle_cpus = num_online_cpus();
 	atomic_set(&idle_arrived, 0);
+	smp_wmb();	/* the count before the CPUs are armed */
 	cpumask_copy(&idle_armed, cpu_online_mask);
-	ret = tracepoint_probe_register(idle_tp, idle_probe, NULL);
 	cpus_read_unlock();
-	if (ret)
-		return ret;
 	/* Let every CPU, this one too, go idle. */
 	msleep(2000);
 	cpumask_clear(&idle_armed);

@@ -144,10 +144,8 @@ def machine_args(arch):
         # (an upstream race, not this project's code).
         return ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max,la57=off"]
     # Pointer authentication with QEMU's own cheap algorithm: TCG is
-    # several times slower with the architected one. The Memory Tagging
-    # Extension, for KASAN's hardware tag-based mode (-cpu max has it; the
-    # board must give the tag memory).
-    return ["qemu-system-aarch64", "-machine", "virt,mte=on", "-cpu", "max,pauth-impdef=on"]
+    # several times slower with the architected one.
+    return ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max,pauth-impdef=on"]
 
 
 def qemu_cmd(a, accel):

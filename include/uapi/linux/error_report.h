@@ -33,6 +33,7 @@
 #define ERROR_REPORT_DETECTOR_OOPS	8
 #define ERROR_REPORT_DETECTOR_LOCKDEP	9
 #define ERROR_REPORT_DETECTOR_KCSAN	10
+#define ERROR_REPORT_DETECTOR_KMSAN	11
 
 /* The text was cut to fit; its last line says how much was not stored. */
 #define ERROR_REPORT_F_TRUNCATED	0x1

@@ -93,6 +93,7 @@ const char *detector_name(uint32_t detector)
 		[ERROR_REPORT_DETECTOR_OOPS] = "oops",
 		[ERROR_REPORT_DETECTOR_LOCKDEP] = "lockdep",
 		[ERROR_REPORT_DETECTOR_KCSAN] = "kcsan",
+		[ERROR_REPORT_DETECTOR_KMSAN] = "kmsan",
 	};
 
 	if (detector < sizeof(names) / sizeof(names[0]) && names[detector])

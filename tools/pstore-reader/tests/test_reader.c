@@ -649,7 +649,8 @@ static void test_detectors(void **state)
 		{ ERROR_REPORT_DETECTOR_OOPS, "oops", 3 },
 		{ ERROR_REPORT_DETECTOR_LOCKDEP, "lockdep", 3 },
 		{ ERROR_REPORT_DETECTOR_KCSAN, "kcsan", 3 },
-		{ ERROR_REPORT_DETECTOR_KCSAN + 1, "unknown", 3 },
+		{ ERROR_REPORT_DETECTOR_KMSAN, "kmsan", 3 },
+		{ ERROR_REPORT_DETECTOR_KMSAN + 1, "unknown", 3 },
 		{ 0x80000000u, "unknown", 3 },
 		{ 0xffffffffu, "unknown", 3 },
 	};
