@@ -31,7 +31,8 @@ for compress in 1 0; do
 	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture-$compress" \
 		--timeout 300 --append "kasan_multi_shot test.kfence_interval=10 pstore.error_report_compress=$compress" \
 		> "$log-capture.tap" || true
-	python3 test/bench/capture-figures.py "$log/capture-$compress/mbox" ||
+	python3 test/bench/capture-figures.py "$log/capture-$compress/mbox" \
+		"$([ $compress = 1 ] || echo _uncompressed)" ||
 		echo "capture: run failed, see $log/capture-$compress/console.log"
 done
 

@@ -1,14 +1,29 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""capture-figures.py MBOX: the capture cost figures of bench-capture.sh."""
+"""capture-figures.py MBOX [SUFFIX]: the capture cost figures of
+bench-capture.sh, also as "bench: key=value" lines (keys end in SUFFIX).
+
+The kernel timed each report with local_clock(). Under TCG the guest's
+clocksource watchdog can give up on the TSC, and local_clock() then moves
+in jiffies: most timings read 0, the others a tick or more. Such figures
+would say the capture costs nothing, so none is printed then: the check
+looks at the clocksource, at the share of timings that read 0 and at the
+smallest step between the timings, and says why it refuses."""
 import os
 import statistics
 import sys
 
 mbox = sys.argv[1]
-kinds = open(os.path.join(mbox, "kinds")).read().split()
+suffix = sys.argv[2] if len(sys.argv) > 2 else ""
 rows = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "timings.txt"))]
 memcpy = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "memcpy.txt"))]
+
+
+def read(name, default=""):
+    try:
+        return open(os.path.join(mbox, name)).read().strip()
+    except OSError:
+        return default
 
 
 def pct(v, p):
@@ -17,6 +32,22 @@ def pct(v, p):
 
 
 capture = [c for c, _, _ in rows]
+clock = read("clocksource", "unknown")
+zeros = sum(1 for c in capture if c == 0)
+values = sorted(set(capture + [r for _, r, _ in rows]))
+step = min((b - a for a, b in zip(values, values[1:])), default=0)
+print(f"capture clock: clocksource {clock}, TSC marked unstable: {read('tsc-unstable', '?')}, "
+      f"{zeros} of {len(capture)} timings 0, smallest step between timings {step} ns")
+why = []
+if clock != "tsc":
+    why.append(f"the clocksource is {clock}, not the TSC")
+if zeros > len(capture) // 10:
+    why.append(f"{zeros} of {len(capture)} timings read 0")
+if step >= 1000000:
+    why.append(f"the timings move in steps of {step / 1e6:.1f} ms (jiffies)")
+if why:
+    print("capture: no figure: the timings are at the clock's resolution (" + "; ".join(why) + ")")
+    sys.exit(0)
 print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} us, "
       f"p99 {pct(capture, 99) / 1000:.1f} us over {len(rows)} reports")
 ratio_print = [c / r for c, r, _ in rows if r]
@@ -25,3 +56,7 @@ print(f"ratio to the report's own printing: median {100 * statistics.median(rati
 ratio_mc = [c / max(m, 1) for (c, _, _), (_, m) in zip(rows, memcpy)]
 print(f"ratio to a memcpy of the same bytes: median {statistics.median(ratio_mc):.1f}x, "
       f"p99 {pct(ratio_mc, 99):.1f}x (target <= 20x)")
+print(f"bench: capture_median_us{suffix}={statistics.median(capture) / 1000:.1f}")
+print(f"bench: capture_p99_us{suffix}={pct(capture, 99) / 1000:.1f}")
+print(f"bench: capture_vs_printing_pct{suffix}={100 * statistics.median(ratio_print):.2f}")
+print(f"bench: capture_vs_memcpy_x{suffix}={statistics.median(ratio_mc):.1f}")

@@ -15,6 +15,10 @@ for kind in kasan-uaf kfence-uaf warn; do
 	done
 done
 grep -v '^#' /sys/kernel/debug/error_report/timings > /mbox/timings.txt
+# The clock the timings were taken with (local_clock(): the TSC, unless
+# the guest's clocksource watchdog gave up on it).
+cat /sys/devices/system/clocksource/clocksource0/current_clocksource > /mbox/clocksource
+dmesg | grep -c "Marking TSC unstable" > /mbox/tsc-unstable
 # A memcpy of each report's size.
 while read -r capture report bytes; do
 	echo "$bytes" > $t/memcpy_ns
