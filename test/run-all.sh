@@ -283,20 +283,6 @@ kcsan_tests() {
 	check_vm "$k" detector-kcsan --events --require kcsan
 }
 
-# KMSAN=1: the 6.12 x86 kernel with KMSAN, built with clang (VARIANT=kmsan,
-# test/kconfig/kmsan.config): a use of an uninitialized value must come back
-# as a kmsan record. Not in a plain make test: a fifth kernel, built by a
-# compiler ccache has not seen, would take the cold run past its budget.
-kmsan_tests() {
-	local k=6.12 p="6.12/x86_64: "
-	step "$p" "build the KMSAN kernel (clang) and initramfs (VARIANT=kmsan)" "$LOGS/kernel-$k-kmsan.log" \
-		make -s KVER=$k ARCH=x86_64 VARIANT=kmsan kernel initramfs || return 0
-	local KERNEL=$BUILD/out-$k-x86_64-kmsan/arch/x86/boot/bzImage
-	local INITRD=$BUILD/initramfs-$k-x86_64-kmsan.cpio.gz
-	run_vm "$k" detector-kmsan error-report --put triggers=<(echo "lockup uninit")
-	check_vm "$k" detector-kmsan --events --require kmsan
-}
-
 # primary KVER: true for the kernel every case runs on. On 6.1 the cases
 # left out test code that is the same in both series and that another 6.1
 # case reaches too: the storm (the lockdep storm is one), the cut of a long
@@ -429,7 +415,6 @@ for kver in $KVERS; do
 	fi
 done
 if [[ " $KVERS " == *" 6.12 "* ]] && [ "${KCSAN:-1}" != 0 ]; then kcsan_tests; fi
-if [[ " $KVERS " == *" 6.12 "* ]] && [ "${KMSAN:-0}" = 1 ]; then kmsan_tests; fi
 if arm64_wanted; then arm64_tests; fi
 
 echo "1..$n"
