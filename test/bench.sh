@@ -78,3 +78,21 @@ echo
 echo "== pstore-reader collect vs systemd-pstore, 64 records in RAM, archive on disk =="
 make -s reader
 python3 test/bench/collect-vs-systemd.py tools/pstore-reader/pstore-reader "$BUILD/bench-collect" 20
+
+echo
+echo "== the persistent trace buffer (reserve_mem/trace_instance, printk:console and error_report events) against this project =="
+# The same reports for both (test/guest/triggers/contexts.txt: KASAN, KFENCE
+# and WARN from task, softirq, hardirq and NMI, then a storm on three CPUs
+# beside a printk flood on the fourth), the same reserved size for both:
+# the trace instance in memory that memmap= reserves at a fixed address
+# (Documentation/trace/debugging.rst: the reliable way on x86), the
+# project's region with 512-byte slots.
+for size in 64K:0x10000 256K:0x40000 2M:0x200000; do
+	label=${size%%:*} bytes=${size#*:}
+	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-ftrace --logdir "$log/ftrace-$label" \
+		--timeout 600 --smp 4 --put triggers=test/guest/triggers/contexts.txt --put storm=<(echo 5) \
+		--append "kasan_multi_shot test.kfence_interval=10 memmap=$bytes\$0x18000000 trace_instance=boot_map@0x18000000:$label memmap=0x400000\$0x10000000 ramoops.mem_size=0x400000 ramoops.error_report_size=$bytes ramoops.error_report_record_size=0x200" \
+		> "$log-ftrace.tap" || true
+	python3 test/bench/ftrace-figures.py "$log/ftrace-$label" "$(echo "$label" | tr 'A-Z' 'a-z')" ||
+		echo "$label: run failed, see $log/ftrace-$label/console.log"
+done
