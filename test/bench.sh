@@ -55,9 +55,11 @@ echo "== boot time to init, with and without the error report region (7 boots ea
 rm -rf "$log/boot-logs"
 mkdir -p "$log/boot-logs"
 # name=kernel parameters: a 256 KiB region of 32 slots (the default size),
-# the same region as 512 slots, and no region.
-boots=("slots-8k=ramoops.error_report_size=0x40000"
+# the same region as 512 slots, a 2 MiB region of 4096 slots of 512 bytes
+# (probe_ms_2m), and no region.
+boots=("slots-8k=ramoops.error_report_size=0x40000 ramoops.error_report_record_size=0x2000"
 	"slots-512=ramoops.error_report_size=0x40000 ramoops.error_report_record_size=0x200"
+	"2m=memmap=0x400000\$0x10000000 ramoops.mem_size=0x400000 ramoops.error_report_size=0x200000 ramoops.error_report_record_size=0x200"
 	"off=ramoops.error_report_size=0")
 for i in 1 2 3 4 5 6 7; do
 	for boot in "${boots[@]}"; do

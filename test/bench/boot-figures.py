@@ -41,3 +41,6 @@ for name, runs in by_name.items():
     probe = statistics.median(r[1] for r in runs)
     print(f"{name}: init after {init:.2f} s, ramoops probe "
           f"{probe * 1000:.1f} ms (medians of {len(runs)} boots)")
+    key = name.replace("-", "_")
+    print(f"bench: boot_init_s_{key}={init:.2f}")
+    print(f"bench: probe_ms_{key}={probe * 1000:.1f}")

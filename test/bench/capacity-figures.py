@@ -19,3 +19,7 @@ full = "" if int(read("er_dropped")) else " (region not full: at least that many
 print(f"{kind}, slots of {int(slot, 0)} bytes: {read('er_stored')} kept, "
       f"{read('er_dropped')} dropped of {read('er_count')}{full}; "
       f"median record {statistics.median(sizes) if sizes else 0:.0f} bytes")
+key = kind.split("-")[0]
+print(f"bench: {key}_per_64k_slot{int(slot, 0)}={read('er_stored')}")
+if kind == "kasan-uaf" and int(slot, 0) == 0x200:
+    print(f"bench: kasan_per_64k={read('er_stored')}")
