@@ -337,6 +337,12 @@ vm_tests() {
 	run_vm "$k" ring-wrap error-report --append "$detectors" --put triggers=<(
 		echo "sh echo 5 > /proc/sys/kernel/printk; echo 3000000 > /sys/kernel/debug/error_report_test/ringwrap")
 	emit "$k/$GARCH: ring-wrap: " < <(test/check_ring_wrap.py "$LOGS/$k-$GARCH/ring-wrap")
+	# More reports open in one context than the capture keeps (two):
+	# three WARNs nested in one task, each raised from the start of the
+	# one around it.
+	run_vm "$k" frames-exhausted error-report --append "$detectors" --put triggers=<(
+		echo "sh echo 3 > /sys/kernel/debug/error_report_test/deep")
+	emit "$k/$GARCH: frames-exhausted: " < <(test/check_deep.py "$LOGS/$k-$GARCH/frames-exhausted")
 	detector_tests "$k"
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \

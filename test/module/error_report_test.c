@@ -33,6 +33,11 @@
  *            its error_report_start event, more than the printk ring buffer
  *            holds: the ring wraps inside the report and loses its first
  *            lines before the report ends.
+ *   deep     write a depth N: a WARN from this task with a WARN nested in
+ *            it, and so on, N deep: each is raised from the error_report_start
+ *            event of the one around it, so every report is open when the
+ *            next starts (more reports open in one context than the capture
+ *            keeps, from depth 3)
  *   raised   number of reports this module has raised (one per trigger).
  *   memcpy_ns write a size: read back the median time of a memcpy() of that
  *            many bytes, the yardstick "make bench" compares capture with.
@@ -757,6 +762,59 @@ static const struct file_operations ringwrap_fops = {
 	.write = ringwrap_write,
 };
 
+/* --- deep: reports nested in one context, deeper than the capture keeps -- */
+
+static struct task_struct *deep_task;
+static unsigned int deep_left, deep_level;
+
+static noinline void do_deep_warn(unsigned int level)
+{
+	WARN(1, "error_report_test: nested report, level %u\n", level);
+}
+
+/* Runs after the capture's own probe: the report that starts is open. */
+static void deep_probe(void *data, const enum error_detector det,
+		       unsigned long id)
+{
+	if (current != READ_ONCE(deep_task) || !deep_left)
+		return;
+	deep_left--;
+	atomic_inc(&raised);
+	do_deep_warn(++deep_level);
+}
+
+static ssize_t deep_write(struct file *file, const char __user *ubuf,
+			  size_t len, loff_t *ppos)
+{
+	struct tracepoint *start_tp = lookup_tp("error_report_start");
+	unsigned int depth;
+	int ret;
+
+	ret = kstrtouint_from_user(ubuf, len, 0, &depth);
+	if (ret)
+		return ret;
+	if (!depth || depth > 8)
+		return -EINVAL;
+	if (!start_tp)
+		return -ENOENT;
+	deep_left = depth - 1;
+	deep_level = 1;
+	WRITE_ONCE(deep_task, current);
+	ret = tracepoint_probe_register(start_tp, deep_probe, NULL);
+	if (ret)
+		return ret;
+	atomic_inc(&raised);
+	do_deep_warn(1);
+	tracepoint_probe_unregister(start_tp, deep_probe, NULL);
+	tracepoint_synchronize_unregister();
+	WRITE_ONCE(deep_task, NULL);
+	return len;
+}
+
+static const struct file_operations deep_fops = {
+	.write = deep_write,
+};
+
 static int raised_get(void *data, u64 *val)
 {
 	*val = atomic_read(&raised);
@@ -830,6 +888,7 @@ static int __init ert_init(void)
 	debugfs_create_file("window", 0400, dir, NULL, &window_fops);
 	debugfs_create_file("idle", 0200, dir, NULL, &idle_fops);
 	debugfs_create_file("ringwrap", 0200, dir, NULL, &ringwrap_fops);
+	debugfs_create_file("deep", 0200, dir, NULL, &deep_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	return 0;
