@@ -72,6 +72,18 @@ python3 test/bench/boot-figures.py "$log/boot-logs"
 echo "target: no measurable difference"
 
 echo
+echo "== printk with no report open: the store registered (static key on) or not, 3 boots each, interleaved =="
+rm -rf "$log/printk"
+for i in 1 2 3; do
+	for setting in on:0x40000 off:0; do
+		test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-printk \
+			--logdir "$log/printk/${setting%%:*}-$i" --timeout 300 \
+			--append "ramoops.error_report_size=${setting#*:}" > "$log-printk.tap" || true
+	done
+done
+python3 test/bench/printk-figures.py "$log/printk"
+
+echo
 echo "== stack the capture adds to the report path (gcc -fstack-usage) =="
 scripts/check-warnings.sh 6.12 > "$log-checks.tap" 2>&1 || true
 python3 test/bench/stack-figures.py "$BUILD/out-6.12-x86_64-checks" || echo "stack: no figures"

@@ -41,6 +41,10 @@
  *   raised   number of reports this module has raised (one per trigger).
  *   memcpy_ns write a size: read back the median time of a memcpy() of that
  *            many bytes, the yardstick "make bench" compares capture with.
+ *   printk_ns write a count: read back the median time of one printk() of a
+ *            KERN_DEBUG line (stored, not printed on the console) over that
+ *            many, no report open: what printk pays for the capture's hook
+ *            when a store is registered, against a boot without one.
  *
  * A KFENCE object cannot be had on demand: it is allocated in task context
  * first (allocating until the sampling gate hands one out), then the bad
@@ -68,6 +72,7 @@
 #include <linux/string.h>
 #include <linux/sysrq.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 #include <linux/tracepoint.h>
 #include <trace/events/error_report.h>
 #include <trace/events/power.h>
@@ -868,6 +873,39 @@ static int memcpy_ns_get(void *data, u64 *val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(memcpy_ns_fops, memcpy_ns_get, memcpy_ns_set, "%llu\n");
 
+/* --- printk cost, no report open ----------------------------------------- */
+
+static u64 printk_median;
+
+static int printk_ns_set(void *data, u64 count)
+{
+	u64 *t;
+	u64 i;
+
+	if (!count || count > 100000)
+		return -EINVAL;
+	t = vmalloc(array_size(count, sizeof(*t)));
+	if (!t)
+		return -ENOMEM;
+	for (i = 0; i < count; i++) {
+		u64 t0 = local_clock();
+
+		printk(KERN_DEBUG "error_report_test: printk cost %llu\n", i);
+		t[i] = local_clock() - t0;
+	}
+	sort(t, count, sizeof(*t), cmp_u64, NULL);
+	printk_median = t[count / 2];
+	vfree(t);
+	return 0;
+}
+
+static int printk_ns_get(void *data, u64 *val)
+{
+	*val = printk_median;
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(printk_ns_fops, printk_ns_get, printk_ns_set, "%llu\n");
+
 static struct dentry *dir;
 
 static int __init ert_init(void)
@@ -891,6 +929,7 @@ static int __init ert_init(void)
 	debugfs_create_file("deep", 0200, dir, NULL, &deep_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
+	debugfs_create_file("printk_ns", 0600, dir, NULL, &printk_ns_fops);
 	return 0;
 }
 
