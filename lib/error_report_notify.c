@@ -84,8 +84,8 @@
  * @mono_ns:	CLOCK_MONOTONIC at the start
  * @boot_ns:	CLOCK_BOOTTIME at the start
  * @real_ns:	CLOCK_REALTIME at the start
- * @last_seq:	printk sequence number of the last line copied, to append
- *		continuation fragments to it
+ * @last_seq:	printk sequence number of the last line copied or counted,
+ *		to append continuation fragments to it
  * @len:	bytes of text so far
  * @lost_lines:	printk records that did not fit
  * @lost_bytes:	their bytes
@@ -308,21 +308,31 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 	text_buf = r->rec + sizeof(struct error_report_header);
 	room = ern_text_room(st);
 
-	/* A fragment of the last line copied goes before its newline. */
-	if (cont && r->len && r->last_seq == seq && !r->lost_lines) {
+	/*
+	 * A fragment of the last line goes before its newline. One that is
+	 * not stored counts its own bytes only: its line's prefix and newline
+	 * are counted with that line, kept or not. A kept line whose fragment
+	 * does not fit is a record stored in part: the text stops there.
+	 */
+	if (cont && r->last_seq == seq) {
 		need = ern_lines_size(prefix_len, text, len);
-		if (r->len + need <= room) {
+		if (!r->lost_lines && r->len + need <= room) {
 			r->len--;
 			ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
 			text_buf[r->len++] = '\n';
 			return;
 		}
+		if (!r->lost_lines)
+			r->lost_lines++;
+		r->lost_bytes += need;
+		return;
 	}
 
 	need = prefix_len + ern_lines_size(prefix_len, text, len) + 1;
 	if (r->lost_lines || r->len + need > room) {
 		r->lost_lines++;
 		r->lost_bytes += need;
+		r->last_seq = seq;
 		return;
 	}
 	memcpy(text_buf + r->len, prefix, prefix_len);

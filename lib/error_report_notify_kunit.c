@@ -211,6 +211,39 @@ static void ern_test_truncation(struct kunit *test)
 }
 
 /*
+ * A continuation fragment that is not stored counts its own bytes: its
+ * line's prefix and newline were counted with the line, so that the bytes
+ * kept and the bytes said to be missing add up to the report's.
+ */
+static void ern_test_truncation_continuation(struct kunit *test)
+{
+	static const char prefix[] = "<6>[    1.000000] ";
+	static const char filler[] = "ern_kunit filler ..........";
+	const size_t plen = sizeof(prefix) - 1, flen = sizeof(filler) - 1;
+	const struct ern_state *st = ern_test_state(test);
+	unsigned int i, n = st->size / 32 + 10, kept, records = 0;
+	unsigned long flags;
+	size_t len, bytes = 0;
+	char *body, *cut;
+
+	ern_test_open();
+	local_irq_save(flags);
+	for (i = 0; i < n; i++)
+		error_report_capture_line(2000 + i, prefix, plen, filler, flen, false);
+	error_report_capture_line(9000, prefix, plen, "ern_kunit lost", 14, false);
+	error_report_capture_line(9000, prefix, plen, " fragment", 9, true);
+	local_irq_restore(flags);
+	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
+	cut = strstr(body, "[error_report: truncated: ");
+	KUNIT_ASSERT_NOT_NULL(test, cut);
+	KUNIT_ASSERT_EQ(test, sscanf(cut, "[error_report: truncated: %u more records, %zu bytes",
+				     &records, &bytes), 2);
+	kept = ern_test_count(body, filler);
+	KUNIT_EXPECT_EQ(test, records, n - kept + 1);
+	KUNIT_EXPECT_EQ(test, bytes, (n - kept) * (plen + flen + 1) + (plen + 14 + 1) + 9);
+}
+
+/*
  * A report nested in another of the same context has its own lines; one
  * nested deeper than ERN_MAX_NEST has no record, and its end closes no other.
  */
@@ -283,6 +316,7 @@ static struct kunit_case ern_test_cases[] = {
 	KUNIT_CASE(ern_test_foreign_lines),
 	KUNIT_CASE(ern_test_continuation),
 	KUNIT_CASE(ern_test_truncation),
+	KUNIT_CASE(ern_test_truncation_continuation),
 	KUNIT_CASE(ern_test_nested),
 	KUNIT_CASE(ern_test_frames_exhausted),
 	{}
