@@ -225,6 +225,7 @@ static void ern_test_truncation_continuation(struct kunit *test)
 	unsigned long flags;
 	size_t len, bytes = 0;
 	char *body, *cut;
+	int got;
 
 	ern_test_open();
 	local_irq_save(flags);
@@ -236,8 +237,9 @@ static void ern_test_truncation_continuation(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
 	cut = strstr(body, "[error_report: truncated: ");
 	KUNIT_ASSERT_NOT_NULL(test, cut);
-	KUNIT_ASSERT_EQ(test, sscanf(cut, "[error_report: truncated: %u more records, %zu bytes",
-				     &records, &bytes), 2);
+	got = sscanf(cut, "[error_report: truncated: %u more records, %zu bytes",
+		     &records, &bytes);
+	KUNIT_ASSERT_EQ(test, got, 2);
 	kept = ern_test_count(body, filler);
 	KUNIT_EXPECT_EQ(test, records, n - kept + 1);
 	KUNIT_EXPECT_EQ(test, bytes, (n - kept) * (plen + flen + 1) + (plen + 14 + 1) + 9);
