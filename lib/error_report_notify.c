@@ -19,6 +19,12 @@
  * (depth) and lines go to the innermost one, up to ERN_MAX_NEST. A start
  * that got no buffer still counts, so its end closes nothing else.
  *
+ * Reports that never end. A report whose end does not come is stored as
+ * far as it got, flagged incomplete: when its task exits (an oops in the
+ * report killed it), when the kernel panics (panic_on_warn, a fault or a
+ * lockup that panics inside it: a panic notifier, after the other CPUs
+ * stopped), or when another task finds the context still taken.
+ *
  * Any context. The probes and the line copy run wherever a detector
  * reports: NMI, hardirq with interrupts off, the page-fault handler. They
  * take no lock, allocate nothing and never wait: each CPU's contexts are
@@ -43,6 +49,7 @@
 #include <linux/kobject.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
+#include <linux/panic_notifier.h>
 #include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/random.h>
@@ -59,6 +66,7 @@
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <trace/events/error_report.h>
+#include <trace/events/sched.h>
 #include <uapi/linux/error_report.h>
 
 /* Context levels: task, softirq, hardirq, NMI. */
@@ -149,6 +157,10 @@ struct ern_ctx {
 };
 
 static DEFINE_PER_CPU(struct ern_ctx, ern_ctxs[ERN_LEVELS]);
+/* Task contexts with a report open, all CPUs: a task's exit tests it. */
+static atomic_t ern_tasks_open;
+/* Owner of a task context while its exiting task's reports are stored. */
+#define ERN_STORING	((struct task_struct *)ERR_PTR(-EBUSY))
 /* Contexts of the CPU with a report open: printk's cheap first test. */
 DEFINE_PER_CPU(atomic_t, error_report_open);
 DEFINE_STATIC_KEY_FALSE(error_report_capture_key);
@@ -384,6 +396,34 @@ static void ern_count(int store_ret)
 }
 
 /*
+ * Store the reports open in @ctx as they are, flagged incomplete: their ends
+ * will not come. Each counts as ended now. The context is left with none.
+ * Returns whether it had any open.
+ */
+static bool ern_store_open(struct ern_ctx *ctx, const struct ern_state *st)
+{
+	unsigned int d, depth = min_t(unsigned int, ctx->depth, ERN_MAX_NEST);
+	bool was_open = ctx->depth;
+	struct ern_report *r;
+	u64 seq;
+
+	for (d = depth; d--;) {
+		r = ctx->open[d];
+		ctx->open[d] = NULL;
+		if (!r || !st || ctx->gen != st->gen)
+			continue;
+		r->flags |= ERROR_REPORT_F_INCOMPLETE;
+		seq = atomic64_inc_return(&ern_seq);
+		ern_count(st->sink->store(r->rec, ern_format(r, st, 0, seq)));
+		ern_release_report(r);
+	}
+	if (was_open)
+		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
+	WRITE_ONCE(ctx->depth, 0);
+	return was_open;
+}
+
+/*
  * The task context of this CPU belongs to another task, @owner, whose
  * report started here and has not ended. Reporters print with preemption
  * off, so @owner left the CPU inside its report: it died there (an oops in
@@ -391,31 +431,16 @@ static void ern_count(int store_ret)
  * task context is the current task's from now on: @owner's open reports
  * are stored as they are, flagged incomplete, and their ends, which find
  * no context of @owner's, are counted as dropped. Lines are never mixed.
+ * A context whose dead owner's reports are being stored (ERN_STORING) is
+ * not taken: the new report counts as dropped.
  */
 static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
 			  const struct ern_state *st)
 {
-	unsigned int d, depth;
-	struct ern_report *r;
-	u64 seq;
-
-	if (cmpxchg(&ctx->owner, owner, current) != owner)
+	if (owner == ERN_STORING || cmpxchg(&ctx->owner, owner, current) != owner)
 		return false;
-	depth = min_t(unsigned int, ctx->depth, ERN_MAX_NEST);
-	for (d = depth; d--;) {
-		r = ctx->open[d];
-		ctx->open[d] = NULL;
-		if (!r || !st || ctx->gen != st->gen)
-			continue;
-		r->flags |= ERROR_REPORT_F_INCOMPLETE;
-		/* Its end will not come: it counts as ended now. */
-		seq = atomic64_inc_return(&ern_seq);
-		ern_count(st->sink->store(r->rec, ern_format(r, st, 0, seq)));
-		ern_release_report(r);
-	}
-	if (ctx->depth)
-		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
-	WRITE_ONCE(ctx->depth, 0);
+	if (ern_store_open(ctx, st))
+		atomic_dec(&ern_tasks_open);
 	return true;
 }
 
@@ -460,6 +485,8 @@ static void ern_probe_start(void *unused, enum error_detector detector,
 		ctx->cpu = raw_smp_processor_id();
 		ctx->gen = st ? st->gen : 0;
 		atomic_inc(this_cpu_ptr(&error_report_open));
+		if (!level)
+			atomic_inc(&ern_tasks_open);
 	}
 	if (depth < ERN_MAX_NEST && st && ctx->gen == st->gen)
 		r = ern_claim_report(st);
@@ -492,9 +519,6 @@ static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 				 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
 				 r->lost_lines, r->lost_bytes);
 	}
-	if (r->cpu != raw_smp_processor_id())
-		r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */
-
 	memset(h, 0, sizeof(*h));
 	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
 	h->version = cpu_to_le16(ERROR_REPORT_VERSION);
@@ -592,6 +616,7 @@ static struct ern_report *ern_close(const struct ern_state *st,
 	if (depth == 1) {
 		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
 		if (!level) {
+			atomic_dec(&ern_tasks_open);
 			/* Closed before another task claims it (cmpxchg). */
 			smp_store_release(&ctx->owner, NULL);
 		}
@@ -599,10 +624,37 @@ static struct ern_report *ern_close(const struct ern_state *st,
 	return r;
 }
 
+/*
+ * A task that exits with a report open died in it: an oops while it
+ * printed a WARN or a KASAN report kills the task, and the report's end
+ * never comes. Store its open reports now, flagged incomplete, while the
+ * machine still runs. Every exit comes here: with no task context open
+ * anywhere, that is one read. The task may have left the CPU its report
+ * started on since the oops: that CPU's next report may be taking the
+ * context over, hence the cmpxchg; the loser of the two lets it be.
+ */
+static void ern_probe_exit(void *unused, struct task_struct *p)
+{
+	struct ern_ctx *ctx;
+
+	if (likely(!atomic_read(&ern_tasks_open)))
+		return;
+	preempt_disable();
+	ctx = ern_find_task_ctx();
+	if (ctx && cmpxchg(&ctx->owner, current, ERN_STORING) == current) {
+		if (ern_store_open(ctx, rcu_dereference_sched(ern_state)))
+			atomic_dec(&ern_tasks_open);
+		smp_store_release(&ctx->owner, NULL);
+		irq_work_queue(&ern_notify_irq_work);
+	}
+	preempt_enable();
+}
+
 static void ern_probe_end(void *unused, enum error_detector detector,
 			  unsigned long id)
 {
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
+	unsigned int level = ern_level();
 	u64 end_clock = local_clock();
 	u64 seq = atomic64_inc_return(&ern_seq);
 	struct ern_report *r;
@@ -610,8 +662,10 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 	bool found;
 	size_t size;
 
-	r = ern_close(st, ern_level(), &found);
+	r = ern_close(st, level, &found);
 	if (r) {
+		if (r->cpu != raw_smp_processor_id())
+			r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */
 		size = ern_format(r, st, id, seq);
 		ret = st->sink->store(r->rec, size);
 		ern_time(r, end_clock, local_clock(), size);
@@ -620,6 +674,36 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 	ern_count(ret);
 	irq_work_queue(&ern_notify_irq_work);
 }
+
+/*
+ * The kernel panics: reports open anywhere will not end (panic_on_warn, an
+ * oops or a lockup that panics inside a report, a report on a CPU that was
+ * stopped). Store each as far as it got, flagged incomplete, before the
+ * reset. The other CPUs are stopped by now, so their contexts hold still.
+ */
+static int ern_panic(struct notifier_block *nb, unsigned long action,
+		     void *data)
+{
+	const struct ern_state *st = rcu_dereference_sched(ern_state);
+	struct ern_ctx *ctx;
+	unsigned int level;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		for (level = 0; level < ERN_LEVELS; level++) {
+			ctx = per_cpu_ptr(&ern_ctxs[level], cpu);
+			if (READ_ONCE(ctx->depth))
+				ern_store_open(ctx, st);
+		}
+	}
+	return NOTIFY_DONE;
+}
+
+/* First: a later panic notifier may hang, and the reset may follow it. */
+static struct notifier_block ern_panic_nb = {
+	.notifier_call = ern_panic,
+	.priority = INT_MAX,
+};
 
 /**
  * error_report_register_sink() - store every captured report in @sink
@@ -810,13 +894,19 @@ static int __init error_report_notify_init(void)
 	BUILD_BUG_ON(sizeof(struct error_report_header) % 8);
 
 	generate_random_uuid(ern_boot_id);
+	atomic_notifier_chain_register(&panic_notifier_list, &ern_panic_nb);
 	ret = register_trace_error_report_end(ern_probe_end, NULL);
 	if (ret)
 		return ret;
 	ret = register_trace_error_report_start(ern_probe_start, NULL);
-	if (ret)
+	if (ret) {
 		unregister_trace_error_report_end(ern_probe_end, NULL);
-	return ret;
+		return ret;
+	}
+	/* Without it, a report whose task dies in it waits for a take over. */
+	if (register_trace_sched_process_exit(ern_probe_exit, NULL))
+		pr_warn("cannot watch for tasks dying in a report\n");
+	return 0;
 }
 core_initcall(error_report_notify_init);
 

@@ -283,6 +283,31 @@ kcsan_tests() {
 	check_vm "$k" detector-kcsan --events --require kcsan
 }
 
+# crash-mid-report: the kernel dies inside a report, whose end never
+# comes. The test module's WARN faults while it prints (a KASAN report and
+# an oops nested in it): with panic_on_oops 0 the oops kills the task, and
+# the WARN is stored when the task exits; with panic_on_oops 1 (the test
+# kernels' default) the kernel panics, and the WARN is stored by the panic
+# notifier. A WARN with panic_on_warn panics before its end too. The
+# panicking boots' log is ramoops' panic dump.
+crash_tests() {
+	local k=$1 name crash=/sys/kernel/debug/error_report_test/crash
+	run_vm "$k" crash-mid-report error-report --append "kasan_multi_shot" \
+		--put triggers=<(echo "sh echo 0 > /proc/sys/kernel/panic_on_oops; echo 1 > $crash")
+	emit "$k/$GARCH: crash-mid-report: " < <(test/check_crash.py "$LOGS/$k-$GARCH/crash-mid-report" \
+		--first ert-crash --want warn:0x14,kasan:0,oops:0)
+	name=crash-mid-report-panic-on-oops
+	run_vm "$k" $name error-report --append "kasan_multi_shot" \
+		--put triggers=<(echo "panic echo 1 > /proc/sys/kernel/panic_on_oops; echo 1 > $crash")
+	emit "$k/$GARCH: $name: " < <(test/check_crash.py "$LOGS/$k-$GARCH/$name" --panic \
+		--first ert-crash --want warn:0x14,kasan:0,oops:0)
+	name=crash-mid-report-panic-on-warn
+	run_vm "$k" $name error-report --append "kasan_multi_shot" \
+		--put triggers=<(echo "panic echo 1 > /proc/sys/kernel/panic_on_warn; echo warn task > /sys/kernel/debug/error_report_test/trigger")
+	emit "$k/$GARCH: $name: " < <(test/check_crash.py "$LOGS/$k-$GARCH/$name" --panic \
+		--first "cut here" --want warn:0x10)
+}
+
 # primary KVER: true for the kernel every case runs on. On 6.1 the cases
 # left out test code that is the same in both series and that another 6.1
 # case reaches too: the storm (the lockdep storm is one), the cut of a long
@@ -343,6 +368,7 @@ vm_tests() {
 	run_vm "$k" frames-exhausted error-report --append "$detectors" --put triggers=<(
 		echo "sh echo 3 > /sys/kernel/debug/error_report_test/deep")
 	emit "$k/$GARCH: frames-exhausted: " < <(test/check_deep.py "$LOGS/$k-$GARCH/frames-exhausted")
+	crash_tests "$k"
 	detector_tests "$k"
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \

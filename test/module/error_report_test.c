@@ -38,6 +38,10 @@
  *            event of the one around it, so every report is open when the
  *            next starts (more reports open in one context than the capture
  *            keeps, from depth 3)
+ *   crash    write anything: a WARN from this task that faults (a NULL
+ *            pointer write) from its error_report_start event, so an oops
+ *            interrupts the report and kills the task (or panics the
+ *            kernel, with panic_on_oops): the WARN's end never comes
  *   raised   number of reports this module has raised (one per trigger).
  *   memcpy_ns write a size: read back the median time of a memcpy() of that
  *            many bytes, the yardstick "make bench" compares capture with.
@@ -715,21 +719,52 @@ static const struct file_operations idle_fops = {
 	.write = idle_write,
 };
 
+/* --- reports raised with a probe on their own start event ---------------- */
+
+typedef void (*start_probe_t)(void *data, const enum error_detector det,
+			      unsigned long id);
+
+/* The task whose reports the probe acts on; the probe may clear it. */
+static struct task_struct *probe_task;
+
+/*
+ * Raise a report with @probe on error_report_start: it runs after the
+ * capture's own probe, so the report is open in this task when it acts.
+ */
+static int raise_with_start_probe(start_probe_t probe, void (*raise)(void))
+{
+	struct tracepoint *start_tp = lookup_tp("error_report_start");
+	int ret;
+
+	if (!start_tp)
+		return -ENOENT;
+	WRITE_ONCE(probe_task, current);
+	ret = tracepoint_probe_register(start_tp, probe, NULL);
+	if (ret) {
+		WRITE_ONCE(probe_task, NULL);
+		return ret;
+	}
+	atomic_inc(&raised);
+	raise();
+	tracepoint_probe_unregister(start_tp, probe, NULL);
+	tracepoint_synchronize_unregister();
+	WRITE_ONCE(probe_task, NULL);
+	return 0;
+}
+
 /* --- ringwrap: a report longer than the printk ring buffer --------------- */
 
 static unsigned long rw_bytes;
-static struct task_struct *rw_task;
 
-/* Runs after the capture's own probe: the report is open in this task. */
 static void rw_probe(void *data, const enum error_detector det,
 		     unsigned long id)
 {
 	unsigned long done = 0;
 	unsigned int i;
 
-	if (current != READ_ONCE(rw_task))
+	if (current != READ_ONCE(probe_task))
 		return;
-	WRITE_ONCE(rw_task, NULL);
+	WRITE_ONCE(probe_task, NULL);
 	for (i = 0; done < rw_bytes; i++)
 		done += pr_info("ert-ring-wrap line %u: %s\n", i,
 				"0123456789abcdefghijklmnopqrstuvwxyz0123456789");
@@ -743,24 +778,11 @@ static noinline void do_ring_wrap_warn(void)
 static ssize_t ringwrap_write(struct file *file, const char __user *ubuf,
 			      size_t len, loff_t *ppos)
 {
-	struct tracepoint *start_tp = lookup_tp("error_report_start");
-	int ret;
+	int ret = kstrtoul_from_user(ubuf, len, 0, &rw_bytes);
 
-	ret = kstrtoul_from_user(ubuf, len, 0, &rw_bytes);
-	if (ret)
-		return ret;
-	if (!start_tp)
-		return -ENOENT;
-	WRITE_ONCE(rw_task, current);
-	ret = tracepoint_probe_register(start_tp, rw_probe, NULL);
-	if (ret)
-		return ret;
-	atomic_inc(&raised);
-	do_ring_wrap_warn();
-	tracepoint_probe_unregister(start_tp, rw_probe, NULL);
-	tracepoint_synchronize_unregister();
-	WRITE_ONCE(rw_task, NULL);
-	return len;
+	if (!ret)
+		ret = raise_with_start_probe(rw_probe, do_ring_wrap_warn);
+	return ret ?: len;
 }
 
 static const struct file_operations ringwrap_fops = {
@@ -769,29 +791,31 @@ static const struct file_operations ringwrap_fops = {
 
 /* --- deep: reports nested in one context, deeper than the capture keeps -- */
 
-static struct task_struct *deep_task;
 static unsigned int deep_left, deep_level;
 
-static noinline void do_deep_warn(unsigned int level)
+static noinline void do_deep_warn_at(unsigned int level)
 {
 	WARN(1, "error_report_test: nested report, level %u\n", level);
 }
 
-/* Runs after the capture's own probe: the report that starts is open. */
+static void do_deep_warn(void)
+{
+	do_deep_warn_at(1);
+}
+
 static void deep_probe(void *data, const enum error_detector det,
 		       unsigned long id)
 {
-	if (current != READ_ONCE(deep_task) || !deep_left)
+	if (current != READ_ONCE(probe_task) || !deep_left)
 		return;
 	deep_left--;
 	atomic_inc(&raised);
-	do_deep_warn(++deep_level);
+	do_deep_warn_at(++deep_level);
 }
 
 static ssize_t deep_write(struct file *file, const char __user *ubuf,
 			  size_t len, loff_t *ppos)
 {
-	struct tracepoint *start_tp = lookup_tp("error_report_start");
 	unsigned int depth;
 	int ret;
 
@@ -800,24 +824,50 @@ static ssize_t deep_write(struct file *file, const char __user *ubuf,
 		return ret;
 	if (!depth || depth > 8)
 		return -EINVAL;
-	if (!start_tp)
-		return -ENOENT;
 	deep_left = depth - 1;
 	deep_level = 1;
-	WRITE_ONCE(deep_task, current);
-	ret = tracepoint_probe_register(start_tp, deep_probe, NULL);
-	if (ret)
-		return ret;
-	atomic_inc(&raised);
-	do_deep_warn(1);
-	tracepoint_probe_unregister(start_tp, deep_probe, NULL);
-	tracepoint_synchronize_unregister();
-	WRITE_ONCE(deep_task, NULL);
-	return len;
+	ret = raise_with_start_probe(deep_probe, do_deep_warn);
+	return ret ?: len;
 }
 
 static const struct file_operations deep_fops = {
 	.write = deep_write,
+};
+
+/* --- crash: the kernel dies inside a report -------------------------------- */
+
+/* Not known to be NULL where it is used: a real fault, not a trap. */
+static int *crash_ptr;
+
+static void crash_probe(void *data, const enum error_detector det,
+			unsigned long id)
+{
+	if (current != READ_ONCE(probe_task))
+		return;
+	WRITE_ONCE(probe_task, NULL);
+	pr_info("ert-crash: faulting inside the report\n");
+	WRITE_ONCE(*READ_ONCE(crash_ptr), 1);
+}
+
+static noinline void do_crash_warn(void)
+{
+	WARN(1, "error_report_test: a report that faults while it prints\n");
+}
+
+/*
+ * The writing task dies in the oops (or the kernel panics, with
+ * panic_on_oops): the probe stays registered, inert, until the module goes.
+ */
+static ssize_t crash_write(struct file *file, const char __user *ubuf,
+			   size_t len, loff_t *ppos)
+{
+	int ret = raise_with_start_probe(crash_probe, do_crash_warn);
+
+	return ret ?: len;
+}
+
+static const struct file_operations crash_fops = {
+	.write = crash_write,
 };
 
 static int raised_get(void *data, u64 *val)
@@ -927,6 +977,7 @@ static int __init ert_init(void)
 	debugfs_create_file("idle", 0200, dir, NULL, &idle_fops);
 	debugfs_create_file("ringwrap", 0200, dir, NULL, &ringwrap_fops);
 	debugfs_create_file("deep", 0200, dir, NULL, &deep_fops);
+	debugfs_create_file("crash", 0200, dir, NULL, &crash_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	debugfs_create_file("printk_ns", 0600, dir, NULL, &printk_ns_fops);
@@ -935,7 +986,12 @@ static int __init ert_init(void)
 
 static void __exit ert_exit(void)
 {
+	struct tracepoint *start_tp = lookup_tp("error_report_start");
+
 	debugfs_remove_recursive(dir);
+	/* Left registered by a crash whose task died in it. */
+	if (start_tp && !tracepoint_probe_unregister(start_tp, crash_probe, NULL))
+		tracepoint_synchronize_unregister();
 #ifdef CONFIG_X86
 	unregister_nmi_handler(NMI_LOCAL, "error_report_test");
 #endif

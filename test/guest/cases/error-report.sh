@@ -2,8 +2,9 @@
 #
 # Real reports across a warm reboot (or a crash): boot 1 raises the reports
 # listed in /mbox/triggers through the test modules (or a shell command:
-# LKDTM, a sysctl), saves its log, the reports' start and end events and the
-# counters, then reboots the way /mbox/finish says; boot 2 copies the
+# LKDTM, a sysctl; "panic": one that panics the kernel, listed last),
+# saves its log, the reports' start and end events and the counters, then
+# reboots the way /mbox/finish says; boot 2 copies the
 # error_report records out. The host compares them with boot 1's log
 # (test/check_reports.py).
 
@@ -33,6 +34,14 @@ case $BOOT in
 		elif [ "$kind" = sh ]; then
 			# A subshell: an oops kills the task that writes (LKDTM).
 			sh -c "$ctx"
+		elif [ "$kind" = panic ]; then
+			# The kernel panics in the report and reboots: boot 2 is
+			# next, and boot 1's log comes back as ramoops' panic dump.
+			echo "$kind $ctx" >> /mbox/triggered
+			mbox_save
+			echo "GUEST-CRASH boot=$BOOT"
+			sh -c "$ctx"
+			sleep 30
 		else
 			echo "$kind $ctx" > /sys/kernel/debug/error_report_test/trigger
 		fi
