@@ -644,6 +644,7 @@ static void ern_probe_exit(void *unused, struct task_struct *p)
 	if (ctx && cmpxchg(&ctx->owner, current, ERN_STORING) == current) {
 		if (ern_store_open(ctx, rcu_dereference_sched(ern_state)))
 			atomic_dec(&ern_tasks_open);
+		/* Stored before another task claims it (cmpxchg). */
 		smp_store_release(&ctx->owner, NULL);
 		irq_work_queue(&ern_notify_irq_work);
 	}
