@@ -16,7 +16,7 @@ PKGS=(
 	busybox-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross device-tree-compiler mtools
 	libcmocka-dev libjson-c-dev zlib1g-dev libsystemd-dev pkg-config libpcre2-dev
 	clang llvm libclang-rt-14-dev systemd
-	sparse coccinelle
+	sparse coccinelle gdb
 	linux-source-6.1 linux-source-6.12 socat
 )
 

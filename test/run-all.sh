@@ -308,6 +308,27 @@ crash_tests() {
 		--first "cut here" --want warn:0x10)
 }
 
+# reset-mid-header: a reset at each step of a record's write, and of its
+# erase, from gdb on QEMU's gdbstub (test/qemu/reset-at-step.py): before
+# each call the write or erase makes to its slots' zones, and after it
+# returned. Records of two slots (no compression, 2 KiB slots); no console
+# region, so that the zone calls are the error report's.
+reset_step_tests() {
+	local k=$1 mode step fn nth calls name
+	local params="ramoops.console_size=0 ramoops.error_report_record_size=0x800 pstore.error_report_compress=0"
+	# A write of two slots: zap, header line, text; zap, text. An erase:
+	# two zaps.
+	for mode in write:ramoops_pstore_write:3:6 erase:ramoops_free_error_report:1:3; do
+		IFS=: read -r mode fn nth calls <<< "$mode"
+		for step in $(seq 1 "$calls"); do
+			name=reset-mid-header-$mode-$step
+			run_vm "$k" "$name" reset-mid-header --append "$params" --timeout 120 \
+				--put mode=<(echo "$mode") --gdb "test/qemu/reset-at-step.py $fn $nth $step"
+			emit "$k/$GARCH: $name: " < <(test/check_reset_step.py "$LOGS/$k-$GARCH/$name" "$mode" "$step")
+		done
+	done
+}
+
 # primary KVER: true for the kernel every case runs on. On 6.1 the cases
 # left out test code that is the same in both series and that another 6.1
 # case reaches too: the storm (the lockdep storm is one), the cut of a long
@@ -369,6 +390,9 @@ vm_tests() {
 		echo "sh echo 3 > /sys/kernel/debug/error_report_test/deep")
 	emit "$k/$GARCH: frames-exhausted: " < <(test/check_deep.py "$LOGS/$k-$GARCH/frames-exhausted")
 	crash_tests "$k"
+	if primary "$k"; then
+		reset_step_tests "$k"
+	fi
 	detector_tests "$k"
 	run_vm "$k" reports-nested error-report \
 		--append "$detectors ramoops.error_report_record_size=0x4000" \

@@ -362,6 +362,26 @@ def measure_tsc_khz(a, accel):
     return khz
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gdb(a, port):
+    """gdb on QEMU's gdbstub from the start, running a gdb Python script
+    (--gdb "SCRIPT ARG..."): the script gets the port, the kernel's vmlinux
+    and its arguments in the environment; its output is <logdir>/gdb.log."""
+    script, *args = a.gdb.split()
+    vmlinux = os.path.join(os.path.dirname(a.kernel), "../../../vmlinux")
+    env = dict(os.environ, GDB_PORT=str(port), VMLINUX=os.path.realpath(vmlinux),
+               GDB_ARGS=" ".join(args))
+    return subprocess.Popen(["gdb", "-q", "-nx", "-batch", "-x", script],
+                            stdin=subprocess.DEVNULL, env=env,
+                            stdout=open(f"{a.logdir}/gdb.log", "w"),
+                            stderr=subprocess.STDOUT)
+
+
 def run(a, accel, quiet=False):
     shutil.rmtree(a.logdir, ignore_errors=True)
     os.makedirs(a.logdir)
@@ -380,11 +400,15 @@ def run(a, accel, quiet=False):
         subprocess.run(["mformat", "-i", f"{a.logdir}/save.img", "-v", "PSTORE", "::"],
                        check=True)
     cmd = qemu_cmd(a, accel)
+    if a.gdb:
+        gdb_port = free_port()
+        cmd += ["-gdb", f"tcp:127.0.0.1:{gdb_port}"]
     with open(f"{a.logdir}/qemu.cmd", "w") as f:
         f.write(" ".join(cmd) + "\n")
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                             stdout=open(f"{a.logdir}/qemu.out", "w"),
                             stderr=subprocess.STDOUT)
+    gdb = start_gdb(a, gdb_port) if a.gdb else None
     qmp = None
     actions = [tuple(s.split("=", 1)) for s in a.on]
     fired = set()
@@ -427,6 +451,9 @@ def run(a, accel, quiet=False):
             break
         time.sleep(0.05)
     elapsed = time.time() - start
+    if gdb and gdb.poll() is None:
+        gdb.kill()
+        gdb.wait()
     if proc.poll() is None:
         try:
             qmp = qmp or Qmp(f"{a.logdir}/qmp.sock", timeout=2)
@@ -493,6 +520,9 @@ def main():
     p.add_argument("--reset-window", type=float, default=1.5,
                    help="a reset comes at a random moment within this many seconds")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--gdb", metavar="'SCRIPT ARG...'",
+                   help="x86_64: run this gdb Python script on QEMU's gdbstub from the "
+                   "start (it may stop the guest and reset it at a breakpoint)")
     a = p.parse_args()
     accel = choose_accel(a)
     a.tsc_khz = measure_tsc_khz(a, accel) if a.kernel and not a.uboot else None

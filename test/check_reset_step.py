@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""reset-mid-header: what a reset at one step of a record's write or erase
+leaves in pstore (issue 19, point 7), judged after the next boot.
+
+Boot 1 stored WARN reports of several slots each (test/guest/cases/
+reset-mid-header.sh) and copied them out (mbox/orig); then it wrote one
+more, or erased the second, and gdb reset the machine before the STEP-th
+zone call of that write or erase (test/qemu/reset-at-step.py, gdb.log).
+What boot 2 found is in mbox/records.
+
+A write's zone calls are, slot by slot: zap, the header line (first slot),
+the text. Before the first text is written the slots hold no report: the
+record must be absent. Once some text is written and the write did not
+end, the record must be there and flagged (its checksums fail), never
+shown as whole. After the write returned it must be whole: one WARN,
+checksums valid.
+
+An erase zaps the slots, the first one (the header) last, then frees them:
+before its first zap the record is intact; between zaps it is there,
+flagged; once it returned it is gone.
+
+Whatever the step, every other record is byte-identical to boot 1's copy,
+and no record holds a line of another.
+
+    check_reset_step.py LOGDIR write|erase STEP
+"""
+import os
+import re
+import sys
+
+import check_reports
+from check_reports import parse_record, read, tap
+
+RESET = re.compile(r"RESET-AT (\S+) step (\d+): (before zone call (\d+)|after it returned)")
+
+
+def records(path):
+    names = read(path).decode().split()
+    d = os.path.dirname(path)
+    sub = "orig" if path.endswith("boot1.txt") else "records"
+    return [(n, read(os.path.join(d, sub, n))) for n in names]
+
+
+def lines_of(data):
+    return {l for l in data.split(b"\n") if re.match(rb"<\d+>\[", l)}
+
+
+def main():
+    logdir, mode, step = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    mbox = os.path.join(logdir, "mbox")
+    m = RESET.search(read(os.path.join(logdir, "gdb.log")).decode(errors="replace"))
+    if not tap(m is not None, f"gdb reset the machine during the {mode} (step {step})"):
+        return 1
+    returned = m.group(3).startswith("after")
+    call = None if returned else int(m.group(4))
+    print(f"# {m.group(0)}")
+    before = records(os.path.join(mbox, "order-boot1.txt"))
+    after = dict(records(os.path.join(mbox, "order-boot2.txt")))
+    tap(len(before) == (2 if mode == "write" else 3),
+        f"boot 1 stored {len(before)} records before the {mode}")
+    target = before[1][0] if mode == "erase" else None
+    for name, data in before:
+        if name == target:
+            continue
+        tap(after.get(name) == data, f"{name}: byte-identical after the reset")
+    others = set(n for n, _ in before if n != target)
+    # The record the write or erase was at.
+    rest = [n for n in after if n not in others]
+    tap(len(rest) <= 1, f"at most one record other than boot 1's ({rest})")
+    name = rest[0] if rest else None
+    data = after.get(name, b"")
+    h, problems = parse_record(data) if name else (None, "")
+    whole = h is not None and not problems
+    state = "absent" if not name else "whole" if whole else f"flagged ({problems})"
+    if mode == "write":
+        if returned:
+            want = "whole"
+        elif call <= 3:
+            want = "absent"      # zap, header line: no text yet
+        else:
+            want = "flagged"
+    else:
+        want = "absent" if returned else "whole" if call == 1 else "flagged"
+    tap(state.split()[0] == want, f"the {'new' if mode == 'write' else 'erased'} record: {state}, want {want}")
+    if whole:
+        body = h["body"]
+        tap(body.count(b"cut here") == 1 and body.count(b"---[ end trace") == 1,
+            f"{name}: one whole WARN")
+        if mode == "erase":
+            tap(data == dict(before)[target], f"{name}: byte-identical to boot 1's copy")
+    if name:
+        theirs = set().union(*(lines_of(d) for n, d in before if n in others)) if others else set()
+        tap(not (lines_of(data) & theirs), f"{name}: holds no line of another record")
+    reader = read(os.path.join(mbox, "reader-list.txt")).decode(errors="replace")
+    if name and not whole:
+        line = next((l for l in reader.splitlines() if l.startswith(name)), "")
+        tap(line and " ok " not in line, f"pstore-reader does not call it whole: {line.strip()!r}")
+    return 1 if check_reports.n_fail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# A reset at one step of a record's write or erase (issue 19, point 7).
+# Boot 1 stores WARN reports spanning several slots (no compression, small
+# slots), copies them out, then writes one more (/mbox/mode "write") or
+# erases the middle one ("erase"); the host's gdb (test/qemu/reset-at-step.py)
+# resets the machine at the chosen step of it. Boot 2 copies what pstore
+# holds, then stores one more report: the region still works.
+# test/check_reset_step.py judges.
+trig=/sys/kernel/debug/error_report_test/trigger
+
+# records_by_slot: the error report records, in the order of their slots.
+records_by_slot() {
+	for f in /sys/fs/pstore/error_report-ramoops-*; do
+		[ -e "$f" ] || continue
+		id=${f##*-}
+		echo "$((${id%.enc.z} & 65535)) ${f##*/}"
+	done | sort -n | cut -d' ' -f2
+}
+
+wait_records() {
+	i=0
+	while [ "$(records_by_slot | wc -l)" -lt "$1" ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+mode=$(cat /mbox/mode)
+case $BOOT in
+1)
+	insmod /lib/modules/error_report_test.ko
+	n=3
+	[ "$mode" = write ] && n=2
+	i=0
+	while [ $i -lt $n ]; do
+		echo "warn task" > $trig
+		i=$((i + 1))
+	done
+	wait_records $n
+	mkdir -p /mbox/orig
+	for f in $(records_by_slot); do cp "/sys/fs/pstore/$f" /mbox/orig/; done
+	records_by_slot > /mbox/order-boot1.txt
+	mbox_save
+	echo "RESET-ARMED boot=$BOOT mode=$mode"
+	if [ "$mode" = write ]; then
+		echo "warn task" > $trig
+	else
+		rm "/sys/fs/pstore/$(records_by_slot | sed -n 2p)"
+	fi
+	# The reset comes from the host, at a breakpoint or right after.
+	sleep 60
+	;;
+2)
+	mkdir -p /mbox/records
+	for f in $(records_by_slot); do cp "/sys/fs/pstore/$f" /mbox/records/; done
+	records_by_slot > /mbox/order-boot2.txt
+	save_dmesg /mbox/dmesg-boot2.txt
+	pstore-reader list > /mbox/reader-list.txt 2>&1
+	insmod /lib/modules/error_report_test.ko
+	before=$(records_by_slot | wc -l)
+	echo "warn task" > $trig
+	wait_records $((before + 1))
+	check "after the reset the region stores a new report" \
+		[ "$(records_by_slot | wc -l)" = $((before + 1)) ]
+	;;
+esac
