@@ -83,7 +83,7 @@ FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config \
 	$(if $(filter $(LOCKDEP_KVERS),$(KTAG)),test/kconfig/lockdep.config) \
 	$(if $(VARIANT),test/kconfig/$(VARIANT).config) $(EXTRA_CONFIG)
 
-.PHONY: all deps kernel tree config module reader sysroot guest-reader initramfs u-boot test demo \
+.PHONY: all deps kernel tree config module reader sysroot guest-reader initramfs u-boot qemu-bpo test demo \
 	bench soak fuzz series clean distclean
 
 all: kernel initramfs reader
@@ -146,6 +146,20 @@ guest-reader: sysroot
 
 initramfs: guest-reader
 	@scripts/initramfs.sh $(INITRD)
+
+# QEMU from bookworm-backports, unpacked beside the installed one (not
+# installed): the arm64 MTE tests need it, Debian 12's QEMU 7.2 reports tag
+# faults from the first slab allocations on (docs/detectors.md).
+QEMU_BPO_DONE := $(BUILD)/qemu-bpo/.done
+
+$(QEMU_BPO_DONE): scripts/debian-apt.sh
+	@echo "  QEMU    $(@D) (bookworm-backports)"
+	@rm -rf $(@D)
+	@scripts/debian-apt.sh unpack-host $(@D) qemu-system-arm/bookworm-backports
+	@$(@D)/usr/bin/qemu-system-aarch64 --version | head -n 1
+	@touch $@
+
+qemu-bpo: $(QEMU_BPO_DONE)
 
 # --- firmware ----------------------------------------------------------------
 # U-Boot for QEMU virt (arm64), with the error report region in its pstore

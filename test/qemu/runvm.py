@@ -133,8 +133,9 @@ def read_mbox(path, dest):
         print(f"# mailbox unreadable: {e}", file=sys.stderr)
 
 
-def machine_args(arch):
-    """QEMU's machine and CPU for the guest."""
+def machine_args(arch, qemu=None, opts=""):
+    """QEMU's machine and CPU for the guest; another QEMU binary and more
+    machine options (",mte=on") if given."""
     if arch == "x86_64":
         # No 5-level paging. With it, identify_cpu() zeroes the boot CPU's
         # feature words before reading them again, interrupts on: an
@@ -142,14 +143,19 @@ def machine_args(arch):
         # takes every 5-level direct-map address for a wild access. TCG
         # makes that window wide; it hit early boots after warm resets
         # (an upstream race, not this project's code).
-        return ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max,la57=off"]
-    # Pointer authentication with QEMU's own cheap algorithm: TCG is
-    # several times slower with the architected one.
-    return ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max,pauth-impdef=on"]
+        args = ["qemu-system-x86_64", "-machine", "q35", "-cpu", "max,la57=off"]
+    else:
+        # Pointer authentication with QEMU's own cheap algorithm: TCG is
+        # several times slower with the architected one.
+        args = ["qemu-system-aarch64", "-machine", "virt", "-cpu", "max,pauth-impdef=on"]
+    if qemu:
+        args[0] = qemu
+    args[2] += opts
+    return args
 
 
 def qemu_cmd(a, accel):
-    cmd = machine_args(a.arch)
+    cmd = machine_args(a.arch, a.qemu, a.machine_opts)
     if a.ram_file:
         cmd += ["-object", f"memory-backend-file,id=ram0,size={a.mem},"
                 f"mem-path={a.ram_file},share=on", "-machine", "memory-backend=ram0"]
@@ -513,6 +519,9 @@ def main():
     p.add_argument("--on", action="append", default=[],
                    help="MARKER=HMP;HMP;sleep:S run monitor commands when MARKER is printed")
     p.add_argument("--qemu-arg", action="append", default=[])
+    p.add_argument("--qemu", help="this QEMU binary instead of the installed one")
+    p.add_argument("--machine-opts", default="",
+                   help="appended to the machine type, e.g. ',mte=on'")
     p.add_argument("--ram-file", help="back guest RAM with this file (share=on)")
     p.add_argument("--resets", type=int, default=0,
                    help="reset the guest this many times, after each new --reset-marker")
