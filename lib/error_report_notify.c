@@ -62,7 +62,6 @@
 #include <linux/sysfs.h>
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
-#include <linux/uuid.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <trace/events/error_report.h>
@@ -819,14 +818,6 @@ static ssize_t dropped_show(struct kobject *kobj, struct kobj_attribute *attr,
 
 static struct kobj_attribute dropped_attr = __ATTR_RO(dropped);
 
-static ssize_t boot_id_show(struct kobject *kobj, struct kobj_attribute *attr,
-			    char *buf)
-{
-	return sysfs_emit(buf, "%pUb\n", ern_boot_id);
-}
-
-static struct kobj_attribute boot_id_attr = __ATTR_RO(boot_id);
-
 static ssize_t format_version_show(struct kobject *kobj,
 				   struct kobj_attribute *attr, char *buf)
 {
@@ -839,7 +830,6 @@ static struct attribute *ern_attrs[] = {
 	&count_attr.attr,
 	&stored_attr.attr,
 	&dropped_attr.attr,
-	&boot_id_attr.attr,
 	&format_version_attr.attr,
 	NULL,
 };
@@ -894,7 +884,8 @@ static int __init error_report_notify_init(void)
 	BUILD_BUG_ON(ERROR_REPORT_DETECTOR_WARN != ERROR_DETECTOR_WARN);
 	BUILD_BUG_ON(sizeof(struct error_report_header) % 8);
 
-	generate_random_uuid(ern_boot_id);
+	/* The boot's id, as journald files this boot's entries. */
+	get_random_boot_id(ern_boot_id);
 	atomic_notifier_chain_register(&panic_notifier_list, &ern_panic_nb);
 	ret = register_trace_error_report_end(ern_probe_end, NULL);
 	if (ret)

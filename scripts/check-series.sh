@@ -60,9 +60,9 @@ done
 kw=-Wall
 case $("$pristine/scripts/kernel-doc" -Wall -none /dev/null 2>&1) in *"Argument unknown"*) kw= ;; esac
 # The new C files of this series: those of patches it has (6.1 has fewer).
-new=$(while read -r num f; do
-	case $num$f in [0-9]*.[ch]) ;; *) continue ;; esac
-	ls "$repo/patches/$kver/$num"-*.patch > /dev/null 2>&1 && echo "$f"
+new=$(while read -r name f; do
+	case $name$f in [#]*) continue ;; *.[ch]) ;; *) continue ;; esac
+	ls "$repo/patches/$kver/"[0-9][0-9][0-9][0-9]-"$name".patch > /dev/null 2>&1 && echo "$f"
 done < "$repo/patches/new-files")
 n=$(cd "$built" && ./scripts/kernel-doc -none $kw $new 2>&1 | tee /dev/stderr | wc -l)
 tap "$n" "kernel-doc $kw: $n warnings in the new files" 2> /dev/null

@@ -31,8 +31,8 @@ git_base "$work"
 cd "$work"
 for p in "$patchdir"/*.patch; do
 	git am -q "$p"
-	num=$(basename "$p" | cut -c1-4)
-	{ grep "^$num " "$repo/patches/new-files" || true; } | while read -r _ f; do
+	name=$(basename "$p" .patch | cut -c6-)
+	{ grep "^$name " "$repo/patches/new-files" || true; } | while read -r _ f; do
 		mkdir -p "$(dirname "$f")"
 		cp "$repo/$f" "$f"
 		git add "$f"

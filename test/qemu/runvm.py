@@ -52,8 +52,10 @@ UBOOT_PROMPT = "=> "
 
 
 # The ramoops node a --dt-ramoops boot gets unless the test overrides a property.
+# The tests' error report geometry is 32 slots of 8 KiB, one report in each
+# (the kernel's default slot is 512 bytes: capacity-default boots with it).
 DT_RAMOOPS = {"record-size": 0x10000, "console-size": 0x20000, "pmsg-size": 0x10000,
-              "error-report-size": 0x40000}
+              "error-report-size": 0x40000, "error-report-record-size": 0x2000}
 
 
 def ramoops_params(arch):
@@ -62,7 +64,8 @@ def ramoops_params(arch):
     return (f"memmap={RAMOOPS_SIZE:#x}${addr:#x} ramoops.mem_address={addr:#x} "
             f"ramoops.mem_size={RAMOOPS_SIZE:#x} ramoops.record_size=0x10000 "
             "ramoops.console_size=0x20000 ramoops.pmsg_size=0x10000 "
-            "ramoops.ftrace_size=0 ramoops.error_report_size=0x40000")
+            "ramoops.ftrace_size=0 ramoops.error_report_size=0x40000 "
+            "ramoops.error_report_record_size=0x2000")
 
 
 def connect_unix(path, timeout):

@@ -73,8 +73,9 @@
  * @body_crc32:		CRC-32 (as zlib's crc32()) of the text
  * @dropped:		reports of this boot not stored before this one
  * @header_crc32:	CRC-32 of the header with this field set to zero
- * @boot_id:		random id of the boot that wrote the report, also in
- *			/sys/kernel/error_report/boot_id
+ * @boot_id:		boot id of the boot that wrote the report, as
+ *			/proc/sys/kernel/random/boot_id shows it (journald's
+ *			_BOOT_ID)
  * @release:		kernel release (uname -r), NUL padded
  * @comm:		reporting task's name, empty when not in task context
  */

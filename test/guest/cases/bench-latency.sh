@@ -2,7 +2,7 @@
 #
 # make bench: time from a report to pstore-reader watch having it archived.
 insmod /lib/modules/error_report_test.ko
-boot=$(cat /sys/kernel/error_report/boot_id)
+boot=$(cat /proc/sys/kernel/random/boot_id)
 mkdir -p /tmp/archive/$boot
 pstore-reader --archive-dir /tmp/archive watch > /dev/null 2>&1 &
 # The serial console would dominate: keep the WARN lines off it.

@@ -16,7 +16,7 @@ boot_of() {
 case $BOOT in
 1)
 	insmod /lib/modules/error_report_test.ko
-	cat $er/boot_id > /mbox/boot_id.1
+	cat /proc/sys/kernel/random/boot_id > /mbox/boot_id.1
 	echo "warn task" > $trig
 	echo "kasan-uaf task" > $trig
 	warm_reboot
@@ -31,7 +31,7 @@ case $BOOT in
 	check "boot 2: the record is gone" [ ! -e "$slot0" ]
 	cd /
 	insmod /lib/modules/error_report_test.ko
-	cat $er/boot_id > /mbox/boot_id.2
+	cat /proc/sys/kernel/random/boot_id > /mbox/boot_id.2
 	echo "kfence-uaf task" > $trig
 	check "boot 2: the new report was stored" [ "$(cat $er/stored)" = 1 ]
 	warm_reboot

@@ -14,7 +14,7 @@ case $BOOT in
 	insmod /lib/modules/error_report_test.ko
 	insmod /lib/modules/error_report_detectors.ko
 	uname -r > /mbox/release
-	cat $er/boot_id > /mbox/boot_id
+	cat /proc/sys/kernel/random/boot_id > /mbox/boot_id
 	: > /mbox/triggered
 	while read -r kind ctx; do
 		[ -n "$kind" ] || continue

@@ -8,7 +8,7 @@
 case $BOOT in
 1)
 	insmod /lib/modules/error_report_test.ko
-	cat /sys/kernel/error_report/boot_id > /mbox/boot_id
+	cat /proc/sys/kernel/random/boot_id > /mbox/boot_id
 	i=0
 	while [ $i -lt 6 ]; do
 		echo "warn task" > /sys/kernel/debug/error_report_test/trigger

@@ -14,7 +14,7 @@ reports="warn task|kasan-uaf task|warn softirq"
 
 raise_reports() {
 	insmod /lib/modules/error_report_test.ko
-	cat $er/boot_id > /mbox/boot_id.$BOOT
+	cat /proc/sys/kernel/random/boot_id > /mbox/boot_id.$BOOT
 	echo "$reports" | tr '|' '\n' | while read -r r; do echo "$r" > $trig; done
 	check "boot $BOOT: 3 reports stored" [ "$(cat $er/stored)" = 3 ]
 }
