@@ -6,10 +6,10 @@
  *   trigger  write "<kind> <context>"
  *            kind:    kasan-oob kasan-uaf kfence-oob kfence-uaf warn
  *            context: task softirq hardirq nmi (nmi: warn on x86 only)
- *   storm    write "<reports per cpu> [warn]": every online CPU but the last
- *            raises that many reports (WARN and KASAN, or WARN only, rotating
- *            through task, softirq and hardirq context) while the last CPU
- *            floods printk. WARN only keeps lockdep on: a KASAN report taints
+ *   storm    write "<reports per cpu> [warn|kasan]": every online CPU but the
+ *            last raises that many reports (WARN and KASAN, or one of them,
+ *            rotating through task, softirq and hardirq context) while the
+ *            last CPU floods printk. WARN only keeps lockdep on: a KASAN report taints
  *            the kernel, which turns lock debugging off.
  *   nested   write anything: a KASAN report in hardirq context with a WARN
  *            from an NMI nested in the middle of it (x86): the NMI is sent
@@ -426,7 +426,8 @@ static const struct file_operations nested_fops = {
 /* --- storm --------------------------------------------------------------- */
 
 static atomic_t storm_running;
-static bool storm_warn_only;
+/* The one kind a storm raises ("warn", "kasan"), or -1: WARN and KASAN. */
+static int storm_only = -1;
 static atomic_t storm_left;
 static DECLARE_COMPLETION(storm_done);
 
@@ -454,7 +455,7 @@ static int storm_fn(void *arg)
 	unsigned long i;
 
 	for (i = 0; i < count; i++) {
-		req.kind = storm_warn_only ? WARN_REPORT : kinds[i % ARRAY_SIZE(kinds)];
+		req.kind = storm_only >= 0 ? storm_only : kinds[i % ARRAY_SIZE(kinds)];
 		req.ctx = i % 3;	/* task, softirq, hardirq */
 		run_request(&req);
 	}
@@ -478,7 +479,11 @@ static ssize_t storm_write(struct file *file, const char __user *ubuf,
 	ret = kstrtoul(strsep(&mode, " "), 0, &count);
 	if (ret)
 		return ret;
-	storm_warn_only = mode && !strcmp(strim(mode), "warn");
+	storm_only = -1;
+	if (mode && !strcmp(strim(mode), "warn"))
+		storm_only = WARN_REPORT;
+	else if (mode && !strcmp(strim(mode), "kasan"))
+		storm_only = KASAN_UAF;
 
 	cpus_read_lock();
 	last = cpumask_last(cpu_online_mask);

@@ -2,17 +2,26 @@
 #
 # make bench: how many reports of one kind a region keeps. The region's
 # sizes are on the kernel command line; /mbox/kind and /mbox/count say which
-# reports to raise, and how many (more than fit). Nothing collects them, so
+# reports to raise, and how many (more than fit), one after the other, or
+# /mbox/storm how the test module's storm raises them at once. Nothing collects them, so
 # the region fills up and the rest are dropped and counted.
 er=/sys/kernel/error_report
 insmod /lib/modules/error_report_test.ko
 echo 1 > /proc/sys/kernel/printk
 kind=$(cat /mbox/kind)
-i=0
-while [ $i -lt "$(cat /mbox/count)" ]; do
-	echo "$kind task" > /sys/kernel/debug/error_report_test/trigger
-	i=$((i + 1))
-done
+if [ -f /mbox/storm ]; then
+	# All at once: the module's storm ("<per CPU> kasan"), timed.
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	cat /mbox/storm > /sys/kernel/debug/error_report_test/storm
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d\n", (b - a) * 1000 }' > /mbox/storm_ms
+else
+	i=0
+	while [ $i -lt "$(cat /mbox/count)" ]; do
+		echo "$kind task" > /sys/kernel/debug/error_report_test/trigger
+		i=$((i + 1))
+	done
+fi
 for f in count stored dropped; do cat $er/$f > /mbox/er_$f; done
 # Sizes of the records kept, as pstore shows them.
 wc -c /sys/fs/pstore/error_report-* 2>/dev/null | grep -v ' total$' > /mbox/sizes.txt
