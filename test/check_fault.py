@@ -11,6 +11,8 @@ import struct
 import subprocess
 import sys
 
+from check_reports import slot_of
+
 logdir, ecc = sys.argv[1], "--ecc" in sys.argv
 mbox = os.path.join(logdir, "mbox")
 plan = json.loads(subprocess.run(
@@ -40,14 +42,7 @@ for path in glob.glob(os.path.join(mbox, "archive", "*", "report-*.json")):
     j = json.load(open(path))
     archived[int(j["seq"])] = j    # 64-bit values are strings (schema_version 2)
 unparsed = [os.path.basename(p) for p in glob.glob(os.path.join(mbox, "archive", "unparsed", "*"))]
-# A record's name is error_report-ramoops-<id>, the id's low 16 bits its
-# first slot; damage to its time header changes the rest of the id.
-NAME = re.compile(r"error_report-ramoops-(\d+)(\.enc\.z)?(-|$)")
-
-
-def slot_of(name):
-    m = NAME.match(name)
-    return int(m.group(1)) & 0xffff if m else None
+# Damage to a record's time header changes its id but for the slot bits.
 
 
 originals = {}

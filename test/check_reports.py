@@ -60,6 +60,18 @@ def tap(ok, desc):
     return ok
 
 
+# A record's name: error_report-ramoops-<id>, the id's low 16 bits its
+# first slot (the rest is its time), ".enc.z" when pstore could not
+# decompress it.
+RECORD_NAME = re.compile(r"error_report-ramoops-(\d+)(\.enc\.z)?(-|$)")
+
+
+def slot_of(name):
+    """The first slot of the record of that name, or None if not a record's."""
+    m = RECORD_NAME.match(name)
+    return int(m.group(1)) & 0xffff if m else None
+
+
 def parse_record(data):
     if len(data) < HDR.size:
         return None, "shorter than a header"
@@ -330,7 +342,7 @@ def main():
     expected = [r[:3] for r in nesting]
     has_nested = {r[2]: r[3] for r in nesting}
     rec_dir = os.path.join(mbox, "records")
-    names = sorted(os.listdir(rec_dir), key=lambda n: int(n.rsplit("-", 1)[1]) & 0xffff) \
+    names = sorted(os.listdir(rec_dir), key=lambda n: slot_of(n) or 0) \
         if os.path.isdir(rec_dir) else []
     boot_id = read(os.path.join(mbox, "boot_id")).strip().decode()
     release = read(os.path.join(mbox, "release")).strip().decode()

@@ -20,7 +20,7 @@ import re
 import subprocess
 import sys
 
-from check_reports import parse_record, read, tap
+from check_reports import parse_record, read, slot_of, tap
 
 ADDR = 0x50000000
 BINDING = "Documentation/devicetree/bindings/reserved-memory/ramoops.yaml"
@@ -100,7 +100,7 @@ def check_display(logdir, console):
     tap(len(names) > 0 and len(shown) == len(names),
         f"U-Boot's pstore display shows {len(shown)} error reports, the kernel recovered {len(names)}")
     for name in names:
-        slot = int(name.rsplit("-", 1)[1]) & 0xffff   # the id's low 16 bits
+        slot = slot_of(name)
         h, problems = parse_record(read(os.path.join(rec_dir, name)))
         body = h["body"].decode(errors="replace") if h else None
         text = shown.get(slot, "")

@@ -74,6 +74,16 @@ guest_done() {
 	while :; do sleep 60; done
 }
 
+# records_by_slot: the names of the error report records, in the order of
+# their first slots.
+records_by_slot() {
+	for f in /sys/fs/pstore/error_report-ramoops-*; do
+		[ -e "$f" ] || continue
+		id=${f##*-}
+		echo "$((${id%.enc.z} & 65535)) ${f##*/}"
+	done | sort -n | cut -d' ' -f2
+}
+
 # slot_record N: the name of the error report record whose first slot is N
 # (ramoops' id: the slot in its low 16 bits, the report's time above), or
 # nothing. Names carry the time so that they differ from boot to boot.

@@ -9,15 +9,6 @@
 # test/check_reset_step.py judges.
 trig=/sys/kernel/debug/error_report_test/trigger
 
-# records_by_slot: the error report records, in the order of their slots.
-records_by_slot() {
-	for f in /sys/fs/pstore/error_report-ramoops-*; do
-		[ -e "$f" ] || continue
-		id=${f##*-}
-		echo "$((${id%.enc.z} & 65535)) ${f##*/}"
-	done | sort -n | cut -d' ' -f2
-}
-
 wait_records() {
 	i=0
 	while [ "$(records_by_slot | wc -l)" -lt "$1" ] && [ $i -lt 50 ]; do
