@@ -46,8 +46,11 @@ endif
 # VARIANT=<name> (test/kconfig/<name>.config) builds a second kernel beside
 # the first, with its own module and initramfs. The 6.1 kernel is built with
 # lockdep (test/kconfig/lockdep.config) rather than a lockdep variant of 6.12:
-# make test's lockdep storm runs on it, and it saves a third x86 build.
+# make test's lockdep storm runs on it, and it saves a third x86 build. The
+# arm64 MTE kernel (VARIANT=mte) has lockdep too: 6.12's lockdep producer is
+# tested there, at no build of its own.
 LOCKDEP_KVERS ?= 6.1
+LOCKDEP_VARIANTS ?= mte
 VARIANT ?=
 FLAVOUR := $(KTAG)-$(ARCH)$(if $(VARIANT),-$(VARIANT))
 TREE := $(BUILD)/linux-$(KTAG)
@@ -80,7 +83,7 @@ KMAKE = $(MAKE) -C $(TREE) O=$(OUT) ARCH=$(KARCH) CROSS_COMPILE=$(CROSS) \
 
 FRAGMENTS := test/kconfig/common.config test/kconfig/$(ARCH).config \
 	$(wildcard test/kconfig/$(KTAG).config test/kconfig/$(KTAG)-$(ARCH).config) \
-	$(if $(filter $(LOCKDEP_KVERS),$(KTAG)),test/kconfig/lockdep.config) \
+	$(if $(filter $(LOCKDEP_KVERS),$(KTAG))$(filter $(LOCKDEP_VARIANTS),$(VARIANT)),test/kconfig/lockdep.config) \
 	$(if $(VARIANT),test/kconfig/$(VARIANT).config) $(EXTRA_CONFIG)
 
 .PHONY: all deps kernel tree config module reader sysroot guest-reader initramfs u-boot qemu-bpo test demo \

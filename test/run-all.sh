@@ -229,6 +229,13 @@ mte_tests() {
 				echo "not ok - both records are $mode reports ($want)"
 			fi)
 	done
+	# This kernel has lockdep too (the Makefile's LOCKDEP_VARIANTS): 6.12's
+	# lockdep producer, in a boot of its own (a KASAN report turns lock
+	# debugging off).
+	run_vm "$k" detector-lockdep error-report --dt-ramoops "" \
+		--qemu "$BUILD/qemu-bpo/usr/bin/qemu-system-aarch64" --machine-opts ",mte=on" \
+		--put triggers=<(echo "lockup lockdep")
+	check_vm "$k" detector-lockdep --events --require lockdep
 }
 
 # Damaged records (bits flipped, ranges zeroed in the RAM file), without and
