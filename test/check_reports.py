@@ -221,15 +221,26 @@ def read(path, default=b""):
 PREFIX = re.compile(rb"^(<\d+>\[[^]]*\]\[[^]]*\])(.*)$", re.S)
 
 
+def is_subsequence(part, whole):
+    """Every item of part appears in whole, in the same order."""
+    it = iter(whole)
+    return all(any(w == x for x in it) for w in part)
+
+
 def is_fragment(line, log_lines):
-    """Part of a log line of the same prefix that printk made of fragments
-    of two contexts: its beginning, or a continuation fragment ending it."""
+    """Made of fragments of a log line of the same prefix that printk
+    built from the continuations of two contexts: printk appends each
+    fragment to the last record of the caller id, so one context's
+    fragments end up at the start, in the middle (a third fragment came
+    after it) or at the end of that line, and the context's own record
+    holds them on a line with that line's prefix. Its words are then the
+    log line's words, in their order, with the other context's left out."""
     m = PREFIX.match(line)
     if not m:
         return False
-    text = m.group(2)[1:]    # without the space that ends the prefix
+    mine = m.group(2).split()
     return any(l.startswith(m.group(1)) and l != line and
-               (l.endswith(text) or l.startswith(line[:-1]))
+               is_subsequence(mine, l[len(m.group(1)):].split())
                for l in log_lines)
 
 
@@ -253,10 +264,11 @@ def check_idle(mbox, log):
     fragment is appended to the last record if that record has the same
     caller id and is open, another idle task's line included. The records,
     copied in the context that printed each fragment, are not mixed: a
-    record's fragment shows on a line of its own, with the time of the line
-    printk appended it to. So a record line may be a fragment that ends a
-    log line of the same prefix, and the records are compared with the log
-    as the words they hold."""
+    record's fragments show on a line of their own, with the time of the
+    line printk appended them to. So a record line may be made of fragments
+    of a log line of the same prefix (its start, middle or end: seen in the
+    `Modules linked in:` list that both idle tasks print at once), and the
+    records are compared with the log as the words they hold."""
     rec_dir = os.path.join(mbox, "records")
     names = sorted(os.listdir(rec_dir)) if os.path.isdir(rec_dir) else []
     cpus = int(read(os.path.join(mbox, "raised"), b"0") or 0)
