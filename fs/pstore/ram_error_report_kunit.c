@@ -276,7 +276,7 @@ static void ram_test_span_reboot(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 3);
 	/* A reset before the second report's last slot was written. */
-	persistent_ram_zap(t->cxt.eprzs[5]);
+	persistent_ram_zap(&t->cxt.eprzs[5]);
 	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
 	ramoops_pstore_open(&t->cxt.pstore);
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
@@ -316,8 +316,8 @@ static void ram_test_torn(struct kunit *test)
 	ram_test_write(t, "first\n", 6);
 	ram_test_write(t, "", 0);		/* slot 1: the time header only */
 	ram_test_write(t, "cut\n", 4);
-	persistent_ram_zap(t->cxt.eprzs[2]);	/* slot 2: a header cut short */
-	persistent_ram_write(t->cxt.eprzs[2], "====17", 6);
+	persistent_ram_zap(&t->cxt.eprzs[2]);	/* slot 2: a header cut short */
+	persistent_ram_write(&t->cxt.eprzs[2], "====17", 6);
 	ram_test_write(t, "fourth\n", 7);
 
 	ramoops_pstore_open(&t->cxt.pstore);
