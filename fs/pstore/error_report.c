@@ -33,6 +33,12 @@ static int pstore_error_report_store(const void *buf, size_t size)
 	record.buf = (char *)buf;
 	record.size = size;
 	ret = pstore_error_report_write(&record);
+	/*
+	 * -EFBIG: the backend stored the record's beginning, all it holds.
+	 * Stored, then: the record shows that it stops early.
+	 */
+	if (ret == -EFBIG)
+		ret = 0;
 	if (!ret)
 		pstore_request_update();
 	return ret;
