@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""check_fault.py LOGDIR [--ecc]: after test/guest/cases/fault.sh, each
+"""check_fault.py LOGDIR [--ecc] [--from-end]: after test/guest/cases/fault.sh, each
 damaged slot must end up as test/fault-plan.py says, and nothing damaged may
 be archived as good. Prints TAP."""
 import glob
@@ -17,7 +17,8 @@ logdir, ecc = sys.argv[1], "--ecc" in sys.argv
 mbox = os.path.join(logdir, "mbox")
 plan = json.loads(subprocess.run(
     [sys.executable, os.path.join(os.path.dirname(__file__), "fault-plan.py"), "--expect"]
-    + (["--ecc"] if ecc else []), capture_output=True, text=True, check=True).stdout)
+    + [a for a in sys.argv[2:] if a in ("--ecc", "--from-end")],
+    capture_output=True, text=True, check=True).stdout)
 fails = 0
 
 

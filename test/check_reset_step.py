@@ -23,8 +23,18 @@ flagged; once it returned it is gone.
 Whatever the step, every other record is byte-identical to boot 1's copy,
 and no record holds a line of another.
 
-    check_reset_step.py LOGDIR write|erase STEP
+With compression on (compact-write, compact-erase), boot 1 stored two
+WARNs, each compressed before the next, then a third; gdb reset the
+machine while its compressed copy was written (zap, header line, text)
+or while the original was erased after it (its two slots zapped). Until
+the copy's text is written only the original is there, whole; from then
+until the erase's first zap both are, whole, the same report; between
+the zaps the original is flagged; after the erase only the copy is left.
+Whatever the step, the collect of boot 2 archives the report once.
+
+    check_reset_step.py LOGDIR write|erase|compact-write|compact-erase STEP
 """
+import glob
 import os
 import re
 import sys
@@ -46,6 +56,31 @@ def lines_of(data):
     return {l for l in data.split(b"\n") if re.match(rb"<\d+>\[", l)}
 
 
+def check_compact(mode, returned, call, mbox, others, rest):
+    """The third report's records after a reset during its compaction."""
+    parsed = {n: parse_record(rest[n]) for n in rest}
+    whole = [n for n, (h, problems) in parsed.items() if h is not None and not problems]
+    flagged = [n for n in rest if n not in whole]
+    if mode == "compact-write":
+        want = (2, 0) if returned else (1, 0)
+    else:
+        want = (1, 0) if returned else (2, 0) if call == 1 else (1, 1)
+    tap((len(whole), len(flagged)) == want,
+        f"the third report: {len(whole)} whole and {len(flagged)} flagged records, want {want}")
+    bodies = {parsed[n][0]["body"] for n in whole}
+    tap(len(bodies) == 1, f"its whole records hold one and the same text ({len(bodies)} texts)")
+    for body in bodies:
+        tap(body.count(b"cut here") == 1 and body.count(b"---[ end trace") == 1,
+            "it is one whole WARN")
+    theirs = set().union(*(lines_of(d) for d in others.values())) if others else set()
+    tap(all(not (lines_of(d) & theirs) for d in rest.values()),
+        "its records hold no line of boot 1's other records")
+    reports = glob.glob(os.path.join(mbox, "archive", "*", "report-*.json*"))
+    names = sorted(os.path.basename(r) for r in reports)
+    tap(len(reports) == 3 and not any(re.search(r"\.json\.\d+$", n) for n in names),
+        f"collect archived the three reports once each ({names})")
+
+
 def main():
     logdir, mode, step = sys.argv[1], sys.argv[2], int(sys.argv[3])
     mbox = os.path.join(logdir, "mbox")
@@ -57,8 +92,15 @@ def main():
     print(f"# {m.group(0)}")
     before = records(os.path.join(mbox, "order-boot1.txt"))
     after = dict(records(os.path.join(mbox, "order-boot2.txt")))
-    tap(len(before) == (2 if mode == "write" else 3),
+    tap(len(before) == (3 if mode == "erase" else 2),
         f"boot 1 stored {len(before)} records before the {mode}")
+    if mode.startswith("compact"):
+        others = dict(before)
+        for name, data in before:
+            tap(after.get(name) == data, f"{name}: byte-identical after the reset")
+        check_compact(mode, returned, call, mbox, others,
+                      {n: d for n, d in after.items() if n not in others})
+        return 1 if check_reports.n_fail else 0
     target = before[1][0] if mode == "erase" else None
     for name, data in before:
         if name == target:

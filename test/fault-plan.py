@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""fault-plan.py [--ecc]: the damage test/guest/cases/fault.sh suffers, as
+"""fault-plan.py [--ecc] [--from-end]: the damage test/guest/cases/fault.sh suffers, as
 runvm.py actions, and what must become of each slot (for check_fault.py).
 
 The region is the default one of runvm.py: ramoops at 0x10000000, 1 MiB:
@@ -10,17 +10,28 @@ start, size: 12 bytes), then ramoops' "====<time>-D" line (24 bytes), then
 the error report record (a 184-byte header and the text), or, compressed
 ("-C"), a byte naming the dictionary and a zstd frame of about 1 KiB. The
 damage is within the first 600 bytes of the record so that it hits either.
+
+The six reports take six slots: the first six, or with --from-end (a
+kernel that compresses records after writing them packs the compressed
+ones from the region's end) the last six.
 """
 import json
 import sys
 
 BASE = 0x10000000 + 0x90000 + 0x20000 + 0x10000
 SLOT = 0x2000
+SLOTS = 0x40000 // SLOT
 REC = 12 + 24          # where the error report record starts in a slot
+FROM_END = "--from-end" in sys.argv
+
+
+def nth(i):
+    """The slot the i-th report's record takes."""
+    return SLOTS - 1 - i if FROM_END else i
 
 
 def slot(i):
-    return BASE + i * SLOT
+    return BASE + nth(i) * SLOT
 
 
 # slot: (damage, expected without ECC, expected with ECC)
@@ -36,7 +47,7 @@ PLAN = {
 if __name__ == "__main__":
     ecc = "--ecc" in sys.argv
     if "--expect" in sys.argv:
-        print(json.dumps({i: (p[2] if ecc else p[1]) for i, p in PLAN.items()}))
+        print(json.dumps({nth(i): (p[2] if ecc else p[1]) for i, p in PLAN.items()}))
     else:
         steps = ["stop"] + [d for i in PLAN for d in PLAN[i][0]] + ["system_reset", "cont"]
         print("FAULT-READY=" + ";".join(steps))

@@ -9,12 +9,13 @@
  * included: it must not sleep or spin on a lock, and it refuses (-ENOSPC)
  * when it has no free slot rather than waiting for one.
  *
+ * The record is written as it is: nothing but a copy in the report path.
+ * With CONFIG_PSTORE_ERROR_REPORT_COMPRESS, a work item replaces it with a
+ * compressed copy afterwards (error_report_compress.c).
+ *
  * A stored record shows up in the mounted pstorefs soon after, without a
  * reboot (pstore_request_update()), so one collector serves runtime and
  * next-boot collection alike.
- *
- * pstore_error_report_write() compresses the record on the way when it can
- * (error_report_compress.c, CONFIG_PSTORE_ERROR_REPORT_COMPRESS).
  */
 #define pr_fmt(fmt) "pstore: " fmt
 
@@ -32,7 +33,7 @@ static int pstore_error_report_store(const void *buf, size_t size)
 	record.type = PSTORE_TYPE_ERROR_REPORT;
 	record.buf = (char *)buf;
 	record.size = size;
-	ret = pstore_error_report_write(&record);
+	ret = psinfo->write(&record);
 	/*
 	 * -EFBIG: the backend stored the record's beginning, all it holds.
 	 * Stored, then: the record shows that it stops early.
@@ -40,7 +41,7 @@ static int pstore_error_report_store(const void *buf, size_t size)
 	if (ret == -EFBIG)
 		ret = 0;
 	if (!ret)
-		pstore_request_update();
+		pstore_error_report_stored(&record);
 	return ret;
 }
 

@@ -4,30 +4,43 @@
  * report text (error_report_dict.c), so that a region of reserved RAM keeps
  * several times more reports. A 6 KiB KASAN report takes about 1.1 KiB.
  *
- * Reports are compressed where they are written, in any context, so
- * everything is allocated beforehand: one compression context and one
- * output buffer, taken with a cmpxchg, never waited for. They are set up
- * by a work item queued when the backend registers, off the boot path
- * (hashing the dictionary takes milliseconds). A report raised before
- * that, while another one is being compressed (on another CPU, or by a
- * WARN or KASAN report inside the compressor), in NMI (whose stack is
- * small), or when compression is off, is written as it is: a report is
- * never held up, and never lost for want of a compressor. The record then
- * says it is not compressed.
+ * Not in the report path: there a report is written as it is, a copy and
+ * nothing more, whatever the context. Afterwards, in process context, the
+ * record is read back from the backend, a compressed copy with the same
+ * time is written, and the original is erased once the copy is stored. A
+ * reset in between leaves the original, or both (the collector then finds
+ * the same report twice, never zero times). A record whose copy finds no
+ * room, or that does not shrink, stays as it is.
+ *
+ * Which records: those written since boot, known by the ids the backend's
+ * write() gave them, in a small table that writers fill from any context
+ * (an atomic write per entry) and readers empty (a cmpxchg per entry). A
+ * record whose entry a storm overwrote stays uncompressed. Records of
+ * earlier boots are left alone, and so are the records of a backend that
+ * cannot erase one.
+ *
+ * Who compresses: a work item, queued by each record stored, that reads
+ * the backend for them; and pstore's own reading of the backend, which
+ * meets a record the work item has not reached yet when it shows the new
+ * records in pstorefs: it compresses that one there, and the file gets the
+ * copy's id. So pstorefs never shows a record that is about to be
+ * replaced. Both run under the backend's read mutex, which serializes
+ * them, the erasing of records unlinked from pstorefs, and the freeing of
+ * the compressor.
  *
  * A compressed record is a byte naming the dictionary, then one zstd frame
  * (which holds the size of the text). Records are decompressed when pstore
- * reads them, in process context; a record that does not decompress is
- * shown as it is stored (pstorefs adds ".enc.z" to its name), so nothing is
- * lost and a collector can tell.
+ * reads them; a record that does not decompress is shown as it is stored
+ * (pstorefs adds ".enc.z" to its name), so nothing is lost and a collector
+ * can tell.
  */
 #define pr_fmt(fmt) "pstore: " fmt
 
+#include <linux/atomic.h>
 #include <linux/fs.h>
+#include <linux/irq_work.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
-#include <linux/atomic.h>
-#include <linux/hardirq.h>
 #include <linux/pstore.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -35,31 +48,29 @@
 #include <linux/zstd.h>
 #include "internal.h"
 
-/* Fast enough for the report path; higher levels gain little on reports. */
+/* Higher levels gain little on reports, and cost the work item more. */
 #define ERROR_REPORT_ZSTD_LEVEL		3
 /* Larger frames than this are not ours: do not allocate for them. */
 #define ERROR_REPORT_MAX_TEXT		SZ_1M
+/* Records written and not yet compressed that the work item keeps track of. */
+#define ERROR_REPORT_PENDING		64
 
 static bool error_report_compress = true;
 module_param(error_report_compress, bool, 0444);
 MODULE_PARM_DESC(error_report_compress,
-		 "compress error report records (zstd and a built-in dictionary)");
+		 "compress error report records after they are written (zstd and a built-in dictionary)");
 
-/*
- * Compression: set up by compress_setup_work, used from any context once
- * cctx is published. A flag, not a lock: a trylock always succeeds on a
- * uniprocessor kernel, and would let an NMI or a report raised inside zstd
- * reuse the context in use.
- */
-static atomic_t compress_busy = ATOMIC_INIT(0);
-static void *cctx_workspace;
+/* Ids of records to compress, plus one (0: a free entry). */
+static atomic64_t pending_ids[ERROR_REPORT_PENDING];
+static atomic_t pending_next = ATOMIC_INIT(0);
+static bool compress_on;
+
+/* The compressor: set up by the work item at its first record. */
 static zstd_cctx *cctx;
+static void *cctx_workspace;
 static zstd_cdict *cdict;
 static u8 *compress_buf;
 static size_t compress_buf_size;
-
-static void error_report_compress_setup(struct work_struct *work);
-static DECLARE_WORK(compress_setup_work, error_report_compress_setup);
 
 /*
  * Decompression: set up at the first compressed record read while a
@@ -97,66 +108,162 @@ static void error_report_compressor_free(void)
 	compress_buf = NULL;
 }
 
-/*
- * Allocates the compressor for reports of up to compress_buf_size bytes,
- * and publishes it last: a writer that sees cctx sees the rest.
- */
-static void error_report_compress_setup(struct work_struct *work)
+/* The compressor for records of up to compress_buf_size bytes. */
+static bool error_report_compressor_ready(void)
 {
 	zstd_compression_parameters cparams;
-	zstd_cctx *ctx = NULL;
 	size_t size;
 
+	if (cctx)
+		return true;
 	cparams = zstd_get_cparams(ERROR_REPORT_ZSTD_LEVEL, compress_buf_size,
 				   pstore_error_report_dict_v1_size);
 	size = zstd_cctx_workspace_bound(&cparams);
 	cctx_workspace = kvmalloc(size, GFP_KERNEL);
 	compress_buf = kvmalloc(compress_buf_size, GFP_KERNEL);
 	if (cctx_workspace && compress_buf) {
-		ctx = zstd_init_cctx(cctx_workspace, size);
+		cctx = zstd_init_cctx(cctx_workspace, size);
 		cdict = zstd_create_cdict_byreference(pstore_error_report_dict_v1,
 						      pstore_error_report_dict_v1_size,
 						      cparams, error_report_zstd_mem);
 	}
-	if (!ctx || !cdict) {
-		pr_warn("error reports will be stored uncompressed: no memory for zstd\n");
+	if (!cctx || !cdict) {
+		pr_warn_once("error reports stay uncompressed: no memory for zstd\n");
 		error_report_compressor_free();
-		return;
+		return false;
 	}
-	/* Pairs with the acquire in the writer: cctx is published last. */
-	smp_store_release(&cctx, ctx);
+	return true;
 }
+
+/* Is @id waiting to be compressed? Takes it off the table if so. */
+static bool error_report_claim_pending(u64 id)
+{
+	unsigned int i;
+
+	for (i = 0; i < ERROR_REPORT_PENDING; i++) {
+		if (atomic64_read(&pending_ids[i]) == id + 1 &&
+		    atomic64_cmpxchg(&pending_ids[i], id + 1, 0) == id + 1)
+			return true;
+	}
+	return false;
+}
+
+static bool error_report_any_pending(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ERROR_REPORT_PENDING; i++) {
+		if (atomic64_read(&pending_ids[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * If @record, just read from the backend, waits to be compressed: write a
+ * compressed copy of it, then erase it, and give @record the copy's id.
+ * Either step may fail (no room for the copy): the record is then kept as
+ * it is.
+ */
+static void error_report_compress_one(struct pstore_record *record)
+{
+	struct pstore_record copy;
+	size_t len;
+
+	lockdep_assert_held(&psinfo->read_mutex);
+	if (record->type != PSTORE_TYPE_ERROR_REPORT || record->compressed ||
+	    !psinfo->erase || !error_report_claim_pending(record->id) ||
+	    !error_report_compressor_ready())
+		return;
+	len = zstd_compress_using_cdict(cctx, compress_buf + 1,
+					compress_buf_size - 1, record->buf,
+					record->size, cdict);
+	if (zstd_is_error(len) || len + 1 >= record->size)
+		return;
+	compress_buf[0] = PSTORE_ERROR_REPORT_DICT_V1;
+	pstore_record_init(&copy, psinfo);
+	copy.type = PSTORE_TYPE_ERROR_REPORT;
+	copy.time = record->time;
+	copy.buf = compress_buf;
+	copy.size = len + 1;
+	copy.compressed = true;
+	if (psinfo->write(&copy))
+		return;
+	psinfo->erase(record);
+	record->id = copy.id;
+}
+
+/*
+ * Compress the records written since the last run, then show them in
+ * pstorefs.
+ */
+static void error_report_compress_fn(struct work_struct *work)
+{
+	struct pstore_record record;
+
+	mutex_lock(&psinfo->read_mutex);
+	if (!error_report_any_pending() ||
+	    (psinfo->open && psinfo->open(psinfo)))
+		goto out;
+	for (;;) {
+		pstore_record_init(&record, psinfo);
+		record.size = psinfo->read(&record);
+		if (record.size <= 0)
+			break;
+		error_report_compress_one(&record);
+		kvfree(record.buf);
+		kfree(record.priv);
+	}
+	kvfree(record.buf);
+	if (psinfo->close)
+		psinfo->close(psinfo);
+out:
+	mutex_unlock(&psinfo->read_mutex);
+	pstore_request_update();
+}
+
+static DECLARE_WORK(error_report_compress_work, error_report_compress_fn);
+
+static void error_report_compress_irq_fn(struct irq_work *work)
+{
+	schedule_work(&error_report_compress_work);
+}
+
+static DEFINE_IRQ_WORK(error_report_compress_irq_work,
+		       error_report_compress_irq_fn);
 
 /**
  * pstore_error_report_compress_init() - set up the compression of reports
  * @max_size: the largest report the backend takes
- *
- * Queues the setup; reports raised until it is done are stored as they
- * are, and so are all of them without memory for it.
  */
 void pstore_error_report_compress_init(size_t max_size)
 {
 	mutex_lock(&psinfo->read_mutex);
 	decompress_on = true;
-	mutex_unlock(&psinfo->read_mutex);
-	if (!error_report_compress)
-		return;
 	compress_buf_size = max_size;
-	schedule_work(&compress_setup_work);
+	mutex_unlock(&psinfo->read_mutex);
+	WRITE_ONCE(compress_on, error_report_compress);
 }
 
 /**
  * pstore_error_report_compress_exit() - stop compressing reports
  *
- * Called once no report is being written any more. A record may still be
- * read: the decompression state goes under the read mutex, and a record
- * read after that stays compressed.
+ * Called once no report is being written any more. Records not compressed
+ * yet stay as they are. A record may still be read: the decompression
+ * state goes under the read mutex, and a record read after that stays
+ * compressed.
  */
 void pstore_error_report_compress_exit(void)
 {
-	cancel_work_sync(&compress_setup_work);
-	error_report_compressor_free();
+	unsigned int i;
+
+	WRITE_ONCE(compress_on, false);
+	irq_work_sync(&error_report_compress_irq_work);
+	cancel_work_sync(&error_report_compress_work);
+	for (i = 0; i < ERROR_REPORT_PENDING; i++)
+		atomic64_set(&pending_ids[i], 0);
 	mutex_lock(&psinfo->read_mutex);
+	error_report_compressor_free();
 	decompress_on = false;
 	zstd_free_ddict(ddict);
 	ddict = NULL;
@@ -166,45 +273,32 @@ void pstore_error_report_compress_exit(void)
 }
 
 /**
- * pstore_error_report_write() - write a report record, compressed if it can
- * @record: the record, its text in @record->buf
+ * pstore_error_report_stored() - a report record is in the backend
+ * @record: the record, as the backend's write() left it (its id set)
  *
- * Any context, NMI included: never waits for the compressor, and does not
- * run it in NMI.
+ * Queues its compression, after which it shows in pstorefs; without
+ * compression, it shows at once.
  *
- * Return: what the backend's write() returns.
+ * Context: any context, NMI included.
  */
-int pstore_error_report_write(struct pstore_record *record)
+void pstore_error_report_stored(const struct pstore_record *record)
 {
-	/* Pairs with the release in the setup: the rest is ready too. */
-	zstd_cctx *ctx = smp_load_acquire(&cctx);
-	size_t len;
-	int ret;
+	unsigned int i;
 
-	if (!ctx || in_nmi() || atomic_cmpxchg(&compress_busy, 0, 1))
-		return psinfo->write(record);
-	len = zstd_compress_using_cdict(ctx, compress_buf + 1,
-					compress_buf_size - 1, record->buf,
-					record->size, cdict);
-	if (!zstd_is_error(len) && len + 1 < record->size) {
-		compress_buf[0] = PSTORE_ERROR_REPORT_DICT_V1;
-		record->buf = compress_buf;
-		record->size = len + 1;
-		record->compressed = true;
+	if (!READ_ONCE(compress_on) || record->compressed) {
+		pstore_request_update();
+		return;
 	}
-	ret = psinfo->write(record);
-	atomic_set_release(&compress_busy, 0);
-	return ret;
+	i = (unsigned int)atomic_inc_return(&pending_next) % ERROR_REPORT_PENDING;
+	atomic64_set(&pending_ids[i], record->id + 1);
+	irq_work_queue(&error_report_compress_irq_work);
 }
 
-/**
- * pstore_error_report_decompress() - decompress a report record
- * @record: a compressed error report record, as read from the backend
- *
+/*
  * On success, @record holds the text, and the backend's ECC notice after
  * it; otherwise it is left as it is, and still says it is compressed.
  */
-void pstore_error_report_decompress(struct pstore_record *record)
+static void error_report_decompress(struct pstore_record *record)
 {
 	zstd_frame_header frame;
 	size_t len;
@@ -219,7 +313,6 @@ void pstore_error_report_decompress(struct pstore_record *record)
 		return;
 	}
 
-	lockdep_assert_held(&psinfo->read_mutex);
 	if (!decompress_on)
 		return;
 	if (!dctx)
@@ -250,4 +343,21 @@ void pstore_error_report_decompress(struct pstore_record *record)
 	record->buf = text;
 	record->size = len;
 	record->compressed = false;
+}
+
+/**
+ * pstore_error_report_read() - an error report record pstore read
+ * @record: the record, as read from the backend
+ *
+ * Called by pstore as it reads the backend, under its read mutex, before
+ * it shows the record in pstorefs: a compressed record is decompressed,
+ * and one waiting to be compressed is compressed now.
+ */
+void pstore_error_report_read(struct pstore_record *record)
+{
+	lockdep_assert_held(&psinfo->read_mutex);
+	if (record->compressed)
+		error_report_decompress(record);
+	else
+		error_report_compress_one(record);
 }

@@ -69,8 +69,8 @@ static void ram_test_exit(struct kunit *test)
 	__free_pages(t->pages, t->order);
 }
 
-static int ram_test_write_at(struct ram_test *t, const char *text,
-			     size_t size, time64_t sec)
+static int ram_test_write_as(struct ram_test *t, const char *text,
+			     size_t size, time64_t sec, bool compressed)
 {
 	struct pstore_record record;
 
@@ -80,8 +80,15 @@ static int ram_test_write_at(struct ram_test *t, const char *text,
 	record.time.tv_sec = sec;
 	record.buf = (char *)text;
 	record.size = size;
+	record.compressed = compressed;
 	return ramoops_pstore_write(&record) ?:
 	       (int)ramoops_error_report_slot(record.id);
+}
+
+static int ram_test_write_at(struct ram_test *t, const char *text,
+			     size_t size, time64_t sec)
+{
+	return ram_test_write_as(t, text, size, sec, false);
 }
 
 static int ram_test_write(struct ram_test *t, const char *text, size_t size)
@@ -117,6 +124,29 @@ static void ram_test_keep_first(struct kunit *test)
 	for (i = 0; i < RAM_TEST_SLOTS; i++)
 		KUNIT_EXPECT_EQ(test, ram_test_write(t, "report\n", 7), i);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "one too many\n", 13), -ENOSPC);
+}
+
+/*
+ * Compressed records are packed from the end, the others from the start:
+ * the free slots between stay in one run, where a report written as it is
+ * (before its compressed copy replaces it) fits.
+ */
+static void ram_test_compressed_from_end(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	int i;
+
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "as written\n", 11), 0);
+	for (i = RAM_TEST_SLOTS - 1; i > 1; i--)
+		KUNIT_EXPECT_EQ(test, ram_test_write_as(t, "z", 1, 1700000000,
+							true), i);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 0), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write_as(t, "z", 1, 1700000000, true),
+			1);
+	KUNIT_EXPECT_EQ(test, ram_test_write_as(t, "z", 1, 1700000000, true),
+			0);
+	KUNIT_EXPECT_EQ(test, ram_test_write_as(t, "z", 1, 1700000000, true),
+			-ENOSPC);
 }
 
 /* Erasing a record frees its slot, and only a full slot can be erased. */
@@ -370,6 +400,7 @@ static void ram_test_unique_names(struct kunit *test)
 static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_keep_first),
 	KUNIT_CASE(ram_test_erase_frees),
+	KUNIT_CASE(ram_test_compressed_from_end),
 	KUNIT_CASE(ram_test_read_back),
 	KUNIT_CASE(ram_test_oversized),
 	KUNIT_CASE(ram_test_span),

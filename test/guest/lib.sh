@@ -84,20 +84,24 @@ records_by_slot() {
 	done | sort -n | cut -d' ' -f2
 }
 
-# slot_record N: the name of the error report record whose first slot is N
-# (ramoops' id: the slot in its low 16 bits, the report's time above), or
-# nothing. Names carry the time so that they differ from boot to boot.
-slot_record() {
+# slot_of NAME: the first slot of the error report record NAME.
+slot_of() {
+	id=${1##*-}
+	echo $((${id%.enc.z} & 65535))
+}
+
+# slots: the first slots of the error report records, sorted. Where a
+# record lands is ramoops' business (compressed records are packed from the
+# region's end): tests compare slots, they do not assume them.
+slots() {
 	for f in /sys/fs/pstore/error_report-ramoops-*; do
-		[ -e "$f" ] || continue
-		id=${f##*-}
-		id=${id%.enc.z}
-		if [ $((id & 65535)) = "$1" ]; then
-			echo "${f##*/}"
-			return 0
-		fi
-	done
-	return 1
+		[ -e "$f" ] && slot_of "$f"
+	done | sort -n | tr '\n' ' '
+}
+
+# has_records: some error report record is in /sys/fs/pstore.
+has_records() {
+	ls /sys/fs/pstore | grep -q '^error_report-'
 }
 
 # save_dmesg FILE: the raw log (with <level> prefixes), as userspace sees it.

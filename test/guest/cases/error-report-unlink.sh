@@ -13,6 +13,15 @@ boot_of() {
 	pstore-reader --json show "$1" | sed -n 's/.*"boot_id":"\([0-9a-f-]*\)".*/\1/p'
 }
 
+# record_of DETECTOR: the name of the record of that detector's report.
+record_of() {
+	for f in /sys/fs/pstore/error_report-ramoops-*; do
+		[ -e "$f" ] || continue
+		[ "$(detector_of "${f##*/}")" = "$1" ] && echo "${f##*/}" && return 0
+	done
+	return 1
+}
+
 case $BOOT in
 1)
 	insmod /lib/modules/error_report_test.ko
@@ -23,12 +32,14 @@ case $BOOT in
 	;;
 2)
 	cd /sys/fs/pstore
-	slot0=$(slot_record 0)
-	check "boot 2: slot 0 holds boot 1's WARN" [ "$(detector_of "$slot0")" = warning ]
-	check "boot 2: slot 1 holds boot 1's KASAN report" [ "$(detector_of "$(slot_record 1)")" = kasan ]
-	echo "$slot0" > /mbox/slot0.boot2
-	check "boot 2: unlink $slot0" rm "$slot0"
-	check "boot 2: the record is gone" [ ! -e "$slot0" ]
+	warn=$(record_of warning)
+	kasan=$(record_of kasan)
+	check "boot 2: boot 1's WARN is kept ($warn)" [ -n "$warn" ]
+	check "boot 2: boot 1's KASAN report is kept ($kasan)" [ -n "$kasan" ]
+	echo "$warn" > /mbox/warn.boot2
+	echo "$kasan" > /mbox/kasan.boot2
+	check "boot 2: unlink $warn" rm "$warn"
+	check "boot 2: the record is gone" [ ! -e "$warn" ]
 	cd /
 	insmod /lib/modules/error_report_test.ko
 	cat /proc/sys/kernel/random/boot_id > /mbox/boot_id.2
@@ -39,17 +50,20 @@ case $BOOT in
 3)
 	cd /sys/fs/pstore
 	ls -l > /mbox/pstore-boot3.txt
-	slot0=$(slot_record 0)
-	check "boot 3: the freed slot 0 holds boot 2's KFENCE report" \
-		[ "$(detector_of "$slot0")" = kfence ]
-	check "boot 3: slot 0's record is from boot 2" \
-		[ "$(boot_of "$slot0")" = "$(cat /mbox/boot_id.2)" ]
-	check "boot 3: slot 0's new report has a name of its own" \
-		[ "$slot0" != "$(cat /mbox/slot0.boot2)" ]
-	check "boot 3: slot 1 still holds boot 1's uncollected KASAN report" \
-		[ "$(detector_of "$(slot_record 1)")" = kasan ]
-	check "boot 3: slot 1's record is from boot 1" \
-		[ "$(boot_of "$(slot_record 1)")" = "$(cat /mbox/boot_id.1)" ]
+	warn=$(cat /mbox/warn.boot2)
+	kasan=$(cat /mbox/kasan.boot2)
+	kfence=$(record_of kfence)
+	check "boot 3: boot 2's KFENCE report is kept ($kfence)" [ -n "$kfence" ]
+	check "boot 3: it took the slot the unlinked WARN freed ($(slot_of "$warn"))" \
+		[ "$(slot_of "$kfence")" = "$(slot_of "$warn")" ]
+	check "boot 3: its record is from boot 2" \
+		[ "$(boot_of "$kfence")" = "$(cat /mbox/boot_id.2)" ]
+	check "boot 3: the new report in that slot has a name of its own" \
+		[ "$kfence" != "$warn" ]
+	check "boot 3: boot 1's uncollected KASAN report is still there ($kasan)" \
+		[ "$(detector_of "$kasan")" = kasan ]
+	check "boot 3: its record is from boot 1" \
+		[ "$(boot_of "$kasan")" = "$(cat /mbox/boot_id.1)" ]
 	check "boot 3: no third record" [ "$(ls | grep -c '^error_report-')" = 2 ]
 	;;
 esac

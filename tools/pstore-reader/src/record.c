@@ -327,6 +327,26 @@ void records_join_parts(struct record *recs, size_t n)
 	}
 }
 
+void records_merge_copies(struct record *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct record *a = &recs[i];
+
+		if (a->type != RECORD_ERROR_REPORT || a->status != RECORD_OK || a->merged)
+			continue;
+		for (size_t j = i + 1; j < n; j++) {
+			struct record *b = &recs[j];
+
+			if (b->type != RECORD_ERROR_REPORT || b->status != RECORD_OK || b->merged ||
+			    b->hdr.seq != a->hdr.seq ||
+			    memcmp(b->hdr.boot_id, a->hdr.boot_id, sizeof(a->hdr.boot_id)) ||
+			    b->text_len != a->text_len || memcmp(b->text, a->text, a->text_len))
+				continue;
+			b->merged = i + 1;
+		}
+	}
+}
+
 void record_free(struct record *rec)
 {
 	free(rec->data);

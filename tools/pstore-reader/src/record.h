@@ -99,6 +99,14 @@ void record_free(struct record *rec);
  */
 void records_join_parts(struct record *recs, size_t n);
 
+/*
+ * The same report in two records: its sequence number and boot id, and
+ * its text, are the same. The kernel leaves such a pair when it resets
+ * while it replaces a record with a compressed copy. Mark the later one
+ * merged into the first: one report, both files freed with it.
+ */
+void records_merge_copies(struct record *recs, size_t n);
+
 /* The boot id as a UUID string: 36 characters and a NUL. */
 void boot_id_str(const uint8_t id[16], char out[37]);
 

@@ -148,6 +148,7 @@ int records_load(int dirfd, struct record_set *set)
 	if (set->n)
 		qsort(set->recs, set->n, sizeof(*set->recs), cmp_name);
 	records_join_parts(set->recs, set->n);
+	records_merge_copies(set->recs, set->n);
 	return 0;
 }
 
