@@ -395,11 +395,21 @@ static void ern_count(int store_ret)
 }
 
 /*
+ * @ctx has no report open any more: so printk on its CPU, and task exits
+ * for a task context, stop looking at it.
+ */
+static void ern_ctx_closed(struct ern_ctx *ctx)
+{
+	atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
+	if (ctx == per_cpu_ptr(&ern_ctxs[0], ctx->cpu))
+		atomic_dec(&ern_tasks_open);
+}
+
+/*
  * Store the reports open in @ctx as they are, flagged incomplete: their ends
  * will not come. Each counts as ended now. The context is left with none.
- * Returns whether it had any open.
  */
-static bool ern_store_open(struct ern_ctx *ctx, const struct ern_state *st)
+static void ern_store_open(struct ern_ctx *ctx, const struct ern_state *st)
 {
 	unsigned int d, depth = min_t(unsigned int, ctx->depth, ERN_MAX_NEST);
 	bool was_open = ctx->depth;
@@ -417,9 +427,8 @@ static bool ern_store_open(struct ern_ctx *ctx, const struct ern_state *st)
 		ern_release_report(r);
 	}
 	if (was_open)
-		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
+		ern_ctx_closed(ctx);
 	WRITE_ONCE(ctx->depth, 0);
-	return was_open;
 }
 
 /*
@@ -438,8 +447,7 @@ static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
 {
 	if (owner == ERN_STORING || cmpxchg(&ctx->owner, owner, current) != owner)
 		return false;
-	if (ern_store_open(ctx, st))
-		atomic_dec(&ern_tasks_open);
+	ern_store_open(ctx, st);
 	return true;
 }
 
@@ -613,9 +621,8 @@ static struct ern_report *ern_close(const struct ern_state *st,
 		ctx->open[depth - 1] = NULL;
 	WRITE_ONCE(ctx->depth, depth - 1);
 	if (depth == 1) {
-		atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
+		ern_ctx_closed(ctx);
 		if (!level) {
-			atomic_dec(&ern_tasks_open);
 			/* Closed before another task claims it (cmpxchg). */
 			smp_store_release(&ctx->owner, NULL);
 		}
@@ -641,8 +648,7 @@ static void ern_probe_exit(void *unused, struct task_struct *p)
 	preempt_disable();
 	ctx = ern_find_task_ctx();
 	if (ctx && cmpxchg(&ctx->owner, current, ERN_STORING) == current) {
-		if (ern_store_open(ctx, rcu_dereference_sched(ern_state)))
-			atomic_dec(&ern_tasks_open);
+		ern_store_open(ctx, rcu_dereference_sched(ern_state));
 		/* Stored before another task claims it (cmpxchg). */
 		smp_store_release(&ctx->owner, NULL);
 		irq_work_queue(&ern_notify_irq_work);
@@ -654,7 +660,6 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 			  unsigned long id)
 {
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
-	unsigned int level = ern_level();
 	u64 end_clock = local_clock();
 	u64 seq = atomic64_inc_return(&ern_seq);
 	struct ern_report *r;
@@ -662,7 +667,7 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 	bool found;
 	size_t size;
 
-	r = ern_close(st, level, &found);
+	r = ern_close(st, ern_level(), &found);
 	if (r) {
 		if (r->cpu != raw_smp_processor_id())
 			r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */

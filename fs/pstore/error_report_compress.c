@@ -177,6 +177,7 @@ static void error_report_compress_one(struct pstore_record *record)
 {
 	struct pstore_record copy;
 	size_t len;
+	int ret;
 
 	lockdep_assert_held(&psinfo->read_mutex);
 	if (record->type != PSTORE_TYPE_ERROR_REPORT || record->compressed ||
@@ -195,7 +196,11 @@ static void error_report_compress_one(struct pstore_record *record)
 	copy.buf = compress_buf;
 	copy.size = len + 1;
 	copy.compressed = true;
-	if (psinfo->write(&copy))
+	ret = psinfo->write(&copy);
+	/* A copy the backend cut short is no copy: it goes, the original stays. */
+	if (ret == -EFBIG)
+		psinfo->erase(&copy);
+	if (ret)
 		return;
 	psinfo->erase(record);
 	record->id = copy.id;
