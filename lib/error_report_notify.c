@@ -395,21 +395,23 @@ static void ern_count(int store_ret)
 }
 
 /*
- * @ctx has no report open any more: so printk on its CPU, and task exits
- * for a task context, stop looking at it.
+ * @ctx, of context @level, has no report open any more: so printk on its
+ * CPU, and task exits for a task context, stop looking at it.
  */
-static void ern_ctx_closed(struct ern_ctx *ctx)
+static void ern_ctx_closed(struct ern_ctx *ctx, unsigned int level)
 {
 	atomic_dec(per_cpu_ptr(&error_report_open, ctx->cpu));
-	if (ctx == per_cpu_ptr(&ern_ctxs[0], ctx->cpu))
+	if (!level)
 		atomic_dec(&ern_tasks_open);
 }
 
 /*
- * Store the reports open in @ctx as they are, flagged incomplete: their ends
- * will not come. Each counts as ended now. The context is left with none.
+ * Store the reports open in @ctx, of context @level, as they are, flagged
+ * incomplete: their ends will not come. Each counts as ended now. The
+ * context is left with none.
  */
-static void ern_store_open(struct ern_ctx *ctx, const struct ern_state *st)
+static void ern_store_open(struct ern_ctx *ctx, unsigned int level,
+			   const struct ern_state *st)
 {
 	unsigned int d, depth = min_t(unsigned int, ctx->depth, ERN_MAX_NEST);
 	bool was_open = ctx->depth;
@@ -427,7 +429,7 @@ static void ern_store_open(struct ern_ctx *ctx, const struct ern_state *st)
 		ern_release_report(r);
 	}
 	if (was_open)
-		ern_ctx_closed(ctx);
+		ern_ctx_closed(ctx, level);
 	WRITE_ONCE(ctx->depth, 0);
 }
 
@@ -447,7 +449,7 @@ static bool ern_take_over(struct ern_ctx *ctx, struct task_struct *owner,
 {
 	if (owner == ERN_STORING || cmpxchg(&ctx->owner, owner, current) != owner)
 		return false;
-	ern_store_open(ctx, st);
+	ern_store_open(ctx, 0, st);
 	return true;
 }
 
@@ -621,7 +623,7 @@ static struct ern_report *ern_close(const struct ern_state *st,
 		ctx->open[depth - 1] = NULL;
 	WRITE_ONCE(ctx->depth, depth - 1);
 	if (depth == 1) {
-		ern_ctx_closed(ctx);
+		ern_ctx_closed(ctx, level);
 		if (!level) {
 			/* Closed before another task claims it (cmpxchg). */
 			smp_store_release(&ctx->owner, NULL);
@@ -648,7 +650,7 @@ static void ern_probe_exit(void *unused, struct task_struct *p)
 	preempt_disable();
 	ctx = ern_find_task_ctx();
 	if (ctx && cmpxchg(&ctx->owner, current, ERN_STORING) == current) {
-		ern_store_open(ctx, rcu_dereference_sched(ern_state));
+		ern_store_open(ctx, 0, rcu_dereference_sched(ern_state));
 		/* Stored before another task claims it (cmpxchg). */
 		smp_store_release(&ctx->owner, NULL);
 		irq_work_queue(&ern_notify_irq_work);
@@ -698,7 +700,7 @@ static int ern_panic(struct notifier_block *nb, unsigned long action,
 		for (level = 0; level < ERN_LEVELS; level++) {
 			ctx = per_cpu_ptr(&ern_ctxs[level], cpu);
 			if (READ_ONCE(ctx->depth))
-				ern_store_open(ctx, st);
+				ern_store_open(ctx, level, st);
 		}
 	}
 	return NOTIFY_DONE;

@@ -19,14 +19,15 @@
  * earlier boots are left alone, and so are the records of a backend that
  * cannot erase one.
  *
- * Who compresses: a work item, queued by each record stored, that reads
- * the backend for them; and pstore's own reading of the backend, which
- * meets a record the work item has not reached yet when it shows the new
- * records in pstorefs: it compresses that one there, and the file gets the
- * copy's id. So pstorefs never shows a record that is about to be
- * replaced. Both run under the backend's read mutex, which serializes
- * them, the erasing of records unlinked from pstorefs, and the freeing of
- * the compressor.
+ * Who compresses: pstore's own reading of the backend, which each stored
+ * record requests (pstore_request_update()) to show the new records in
+ * pstorefs. It meets a record waiting to be compressed before it shows it:
+ * it compresses that one there, and the file gets the copy's id, so
+ * pstorefs never shows a record that is about to be replaced. That runs
+ * under the backend's read mutex, which serializes it with the erasing of
+ * records unlinked from pstorefs and the freeing of the compressor. With
+ * pstorefs not mounted, nothing reads the backend: the records wait in the
+ * table (the last ERROR_REPORT_PENDING of them) until it is mounted.
  *
  * A compressed record is a byte naming the dictionary, then one zstd frame
  * (which holds the size of the text). Records are decompressed when pstore
@@ -38,7 +39,6 @@
 
 #include <linux/atomic.h>
 #include <linux/fs.h>
-#include <linux/irq_work.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/pstore.h>
@@ -72,7 +72,7 @@ static bool compress_on;
 
 /*
  * The compressor, about 0.9 MiB: set up for the records to compress, and
- * freed when the work item is done with them (reports are rare).
+ * freed a second after the last one (reports are rare).
  */
 static zstd_cctx *cctx;
 static void *cctx_workspace;
@@ -143,6 +143,16 @@ static bool error_report_compressor_ready(void)
 	return true;
 }
 
+static void error_report_compressor_free_fn(struct work_struct *work)
+{
+	mutex_lock(&psinfo->read_mutex);
+	error_report_compressor_free();
+	mutex_unlock(&psinfo->read_mutex);
+}
+
+static DECLARE_DELAYED_WORK(error_report_compressor_free_work,
+			    error_report_compressor_free_fn);
+
 /* Is @id waiting to be compressed? Takes it off the table if so. */
 static bool error_report_claim_pending(u64 id)
 {
@@ -151,17 +161,6 @@ static bool error_report_claim_pending(u64 id)
 	for (i = 0; i < ERROR_REPORT_PENDING; i++) {
 		if (atomic64_read(&pending_ids[i]) == id + 1 &&
 		    atomic64_cmpxchg(&pending_ids[i], id + 1, 0) == id + 1)
-			return true;
-	}
-	return false;
-}
-
-static bool error_report_any_pending(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < ERROR_REPORT_PENDING; i++) {
-		if (atomic64_read(&pending_ids[i]))
 			return true;
 	}
 	return false;
@@ -184,6 +183,7 @@ static void error_report_compress_one(struct pstore_record *record)
 	    !psinfo->erase || !error_report_claim_pending(record->id) ||
 	    !error_report_compressor_ready())
 		return;
+	mod_delayed_work(system_wq, &error_report_compressor_free_work, HZ);
 	len = zstd_compress_using_cdict(cctx, compress_buf + 1,
 					compress_buf_size - 1, record->buf,
 					record->size, cdict);
@@ -205,46 +205,6 @@ static void error_report_compress_one(struct pstore_record *record)
 	psinfo->erase(record);
 	record->id = copy.id;
 }
-
-/*
- * Compress the records written since the last run, then show them in
- * pstorefs.
- */
-static void error_report_compress_fn(struct work_struct *work)
-{
-	struct pstore_record record;
-
-	mutex_lock(&psinfo->read_mutex);
-	if (!error_report_any_pending() ||
-	    (psinfo->open && psinfo->open(psinfo)))
-		goto out;
-	for (;;) {
-		pstore_record_init(&record, psinfo);
-		record.size = psinfo->read(&record);
-		if (record.size <= 0)
-			break;
-		error_report_compress_one(&record);
-		kvfree(record.buf);
-		kfree(record.priv);
-	}
-	kvfree(record.buf);
-	if (psinfo->close)
-		psinfo->close(psinfo);
-out:
-	error_report_compressor_free();
-	mutex_unlock(&psinfo->read_mutex);
-	pstore_request_update();
-}
-
-static DECLARE_WORK(error_report_compress_work, error_report_compress_fn);
-
-static void error_report_compress_irq_fn(struct irq_work *work)
-{
-	schedule_work(&error_report_compress_work);
-}
-
-static DEFINE_IRQ_WORK(error_report_compress_irq_work,
-		       error_report_compress_irq_fn);
 
 /**
  * pstore_error_report_compress_init() - set up the compression of reports
@@ -272,8 +232,6 @@ void pstore_error_report_compress_exit(void)
 	unsigned int i;
 
 	WRITE_ONCE(compress_on, false);
-	irq_work_sync(&error_report_compress_irq_work);
-	cancel_work_sync(&error_report_compress_work);
 	for (i = 0; i < ERROR_REPORT_PENDING; i++)
 		atomic64_set(&pending_ids[i], 0);
 	mutex_lock(&psinfo->read_mutex);
@@ -284,14 +242,16 @@ void pstore_error_report_compress_exit(void)
 	zstd_free_dctx(dctx);
 	dctx = NULL;
 	mutex_unlock(&psinfo->read_mutex);
+	/* A compression that ran before the mutex was taken armed it. */
+	cancel_delayed_work_sync(&error_report_compressor_free_work);
 }
 
 /**
  * pstore_error_report_stored() - a report record is in the backend
  * @record: the record, as the backend's write() left it (its id set)
  *
- * Queues its compression, after which it shows in pstorefs; without
- * compression, it shows at once.
+ * Asks pstore to show it in pstorefs; it is compressed first, as pstore
+ * reads it, when compression is on.
  *
  * Context: any context, NMI included.
  */
@@ -299,13 +259,12 @@ void pstore_error_report_stored(const struct pstore_record *record)
 {
 	unsigned int i;
 
-	if (!READ_ONCE(compress_on) || record->compressed) {
-		pstore_request_update();
-		return;
+	if (READ_ONCE(compress_on) && !record->compressed) {
+		i = (unsigned int)atomic_inc_return(&pending_next) %
+		    ERROR_REPORT_PENDING;
+		atomic64_set(&pending_ids[i], record->id + 1);
 	}
-	i = (unsigned int)atomic_inc_return(&pending_next) % ERROR_REPORT_PENDING;
-	atomic64_set(&pending_ids[i], record->id + 1);
-	irq_work_queue(&error_report_compress_irq_work);
+	pstore_request_update();
 }
 
 /*

@@ -2,8 +2,9 @@
 #
 # make bench: how many reports of one kind a region keeps. The region's
 # sizes are on the kernel command line; /mbox/kind and /mbox/count say which
-# reports to raise, and how many (more than fit), one after the other, or
-# /mbox/storm how the test module's storm raises them at once. Nothing collects them, so
+# reports to raise, and how many (more than fit), one after the other (each
+# once the one before shows in pstorefs), or /mbox/storm how the test
+# module's storm raises them at once. Nothing collects them, so
 # the region fills up and the rest are dropped and counted.
 er=/sys/kernel/error_report
 insmod /lib/modules/error_report_test.ko
@@ -16,10 +17,18 @@ if [ -f /mbox/storm ]; then
 	t1=$(cut -d' ' -f1 /proc/uptime)
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d\n", (b - a) * 1000 }' > /mbox/storm_ms
 else
+	# Spaced: each report is shown in pstorefs (so compressed, where the
+	# kernel compresses) before the next is raised, 5 s at most.
 	i=0
 	while [ $i -lt "$(cat /mbox/count)" ]; do
 		echo "$kind task" > /sys/kernel/debug/error_report_test/trigger
 		i=$((i + 1))
+		w=0
+		while [ "$(ls /sys/fs/pstore | grep -c '^error_report-')" -lt "$(cat $er/stored)" ] &&
+		      [ $w -lt 50 ]; do
+			sleep 0.1
+			w=$((w + 1))
+		done
 	done
 fi
 for f in count stored dropped; do cat $er/$f > /mbox/er_$f; done

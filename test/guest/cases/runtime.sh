@@ -3,7 +3,8 @@
 # Reports collected at runtime, without a reboot: pstore-reader watch
 # archives each report as it arrives and unlinks it; what it collected does
 # not come back after a reboot, what it did not collect does; a burst larger
-# than the region keeps the first reports and counts the rest.
+# than the region keeps the first reports and counts the rest, and once
+# they are collected the boot's next reports are stored again.
 er=/sys/kernel/error_report
 trig=/sys/kernel/debug/error_report_test/trigger
 archive=/mbox/archive
@@ -75,5 +76,15 @@ case $BOOT in
 	pstore-reader --archive-dir /mbox/burst collect > /dev/null
 	check "the $slots stored reports are the first ones (seq 1..$slots)" \
 		[ "$(ls /mbox/burst/*/ | sed -n 's/report-0*\([0-9]*\)-.*/\1/p' | sort -n | tail -1)" = "$slots" ]
+
+	# The policy when full: what is collected makes room, nothing else does.
+	check "collect emptied the full region" \
+		[ -z "$(ls /sys/fs/pstore | grep error_report)" ]
+	echo "kfence-uaf task" > $trig
+	check "after the collect, the boot's next report is stored" \
+		[ "$(cat $er/stored)" = $((slots + 1)) ]
+	pstore-reader --archive-dir /mbox/after collect > /dev/null
+	check "it is the report raised after the burst (seq $((n + 1)))" \
+		[ "$(ls /mbox/after/*/ | sed -n 's/report-0*\([0-9]*\)-.*/\1/p')" = $((n + 1)) ]
 	;;
 esac
