@@ -42,7 +42,6 @@
 
 #include <linux/atomic.h>
 #include <linux/crc32.h>
-#include <linux/debugfs.h>
 #include <linux/error_report_notify.h>
 #include <linux/init.h>
 #include <linux/irq_work.h>
@@ -55,8 +54,6 @@
 #include <linux/random.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
-#include <linux/sched/clock.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -87,7 +84,6 @@
  * @pid:	reporting task, 0 outside task context
  * @caller_id:	printk caller id of the reporting context
  * @flags:	ERROR_REPORT_F_*
- * @start_clock: local_clock() at the start, to time the report
  * @mono_ns:	CLOCK_MONOTONIC at the start
  * @boot_ns:	CLOCK_BOOTTIME at the start
  * @real_ns:	CLOCK_REALTIME at the start
@@ -107,7 +103,6 @@ struct ern_report {
 	u32 pid;
 	u32 caller_id;
 	u32 flags;
-	u64 start_clock;
 	u64 mono_ns;
 	u64 boot_ns;
 	u64 real_ns;
@@ -375,7 +370,6 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 		strscpy_pad(r->comm, current->comm, sizeof(r->comm));
 	}
 	r->flags = 0;
-	r->start_clock = local_clock();
 	r->mono_ns = ktime_get_mono_fast_ns();
 	r->boot_ns = ktime_get_boot_fast_ns();
 	r->real_ns = ktime_get_real_fast_ns();
@@ -553,36 +547,6 @@ static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 }
 
 /*
- * What a report costs, for "make bench": the last ERN_TIMINGS reports' time
- * in this code at their end (record and store) against the time the report
- * took to print, and its size. In debugfs, error_report/timings.
- */
-#define ERN_TIMINGS 256
-
-struct ern_timing {
-	u32 capture_ns;
-	u32 report_ns;
-	u32 bytes;
-};
-
-static struct ern_timing ern_timings[ERN_TIMINGS];
-static atomic_t ern_timings_n;
-
-static void ern_time(const struct ern_report *r, u64 end_clock, u64 done_clock,
-		     size_t bytes)
-{
-	unsigned int i = (atomic_inc_return(&ern_timings_n) - 1) % ERN_TIMINGS;
-	struct ern_timing t = {
-		.capture_ns = min_t(u64, done_clock - end_clock, U32_MAX),
-		.report_ns = min_t(u64, end_clock - r->start_clock, U32_MAX),
-		.bytes = bytes,
-	};
-
-	/* Racy by design: a benchmark's samples, read after the reports. */
-	data_race(ern_timings[i] = t);
-}
-
-/*
  * A task-level report that ends on another CPU than it started on (it was
  * preempted and migrated): the context it opened is that CPU's.
  */
@@ -662,7 +626,6 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 			  unsigned long id)
 {
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
-	u64 end_clock = local_clock();
 	u64 seq = atomic64_inc_return(&ern_seq);
 	struct ern_report *r;
 	int ret = -ENOENT;
@@ -675,7 +638,6 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 			r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */
 		size = ern_format(r, st, id, seq);
 		ret = st->sink->store(r->rec, size);
-		ern_time(r, end_clock, local_clock(), size);
 		ern_release_report(r);
 	}
 	ern_count(ret);
@@ -845,23 +807,6 @@ static const struct attribute_group ern_group = {
 	.attrs = ern_attrs,
 };
 
-static int ern_timings_show(struct seq_file *m, void *v)
-{
-	unsigned int n = min_t(unsigned int, atomic_read(&ern_timings_n), ERN_TIMINGS);
-	unsigned int i;
-
-	struct ern_timing t;
-
-	seq_puts(m, "# capture_ns report_ns bytes\n");
-	for (i = 0; i < n; i++) {
-		/* Samples are read after the reports they time: racy by design. */
-		t = data_race(ern_timings[i]);
-		seq_printf(m, "%u %u %u\n", t.capture_ns, t.report_ns, t.bytes);
-	}
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(ern_timings);
-
 static int __init ern_sysfs_init(void)
 {
 	struct kobject *kobj = kobject_create_and_add("error_report", kernel_kobj);
@@ -875,9 +820,6 @@ static int __init ern_sysfs_init(void)
 		return ret;
 	}
 	WRITE_ONCE(ern_kobj, kobj);
-	debugfs_create_file("timings", 0400,
-			    debugfs_create_dir("error_report", NULL), NULL,
-			    &ern_timings_fops);
 	return 0;
 }
 late_initcall(ern_sysfs_init);

@@ -15,8 +15,18 @@ import sys
 
 mbox = sys.argv[1]
 suffix = sys.argv[2] if len(sys.argv) > 2 else ""
-rows = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "timings.txt"))]
-memcpy = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "memcpy.txt"))]
+# timings.txt: "<capture_ns> <report_ns>" per report, in the order raised,
+# so the i-th is the report of sequence number i + 1; memcpy.txt: "<seq>
+# <bytes> <memcpy_ns>" per stored record. A report without a record (not
+# stored) is left out: its capture did not include a store.
+timings = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "timings.txt"))]
+memcpy_of = {}
+for line in open(os.path.join(mbox, "memcpy.txt")):
+    seq, size, ns = map(int, line.split())
+    memcpy_of[seq] = (size, ns)
+rows = [(c, r, memcpy_of[i + 1][1]) for i, (c, r) in enumerate(timings) if i + 1 in memcpy_of]
+if len(rows) < len(timings):
+    print(f"capture: {len(timings) - len(rows)} of {len(timings)} reports have no record, left out")
 
 
 def read(name, default=""):
@@ -35,6 +45,9 @@ capture = [c for c, _, _ in rows]
 clock = read("clocksource", "unknown")
 zeros = sum(1 for c in capture if c == 0)
 values = sorted(set(capture + [r for _, r, _ in rows]))
+if not rows:
+    print("capture: no figure: no report was stored")
+    sys.exit(0)
 step = min((b - a for a, b in zip(values, values[1:])), default=0)
 print(f"capture clock: clocksource {clock}, TSC marked unstable: {read('tsc-unstable', '?')}, "
       f"{zeros} of {len(capture)} timings 0, smallest step between timings {step} ns")
@@ -53,7 +66,7 @@ print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f}
 ratio_print = [c / r for c, r, _ in rows if r]
 print(f"ratio to the report's own printing: median {100 * statistics.median(ratio_print):.2f} %, "
       f"p99 {100 * pct(ratio_print, 99):.2f} % (target <= 1 %)")
-ratio_mc = [c / max(m, 1) for (c, _, _), (_, m) in zip(rows, memcpy)]
+ratio_mc = [c / max(m, 1) for c, _, m in rows]
 print(f"ratio to a memcpy of the same bytes: median {statistics.median(ratio_mc):.1f}x, "
       f"p99 {pct(ratio_mc, 99):.1f}x (target <= 20x)")
 print(f"bench: capture_median_us{suffix}={statistics.median(capture) / 1000:.1f}")

@@ -49,6 +49,12 @@
  *            KERN_DEBUG line (stored, not printed on the console) over that
  *            many, no report open: what printk pays for the capture's hook
  *            when a store is registered, against a boot without one.
+ *   timings  write 1: time every report from now on (0: stop); read: one
+ *            line per report ended since, "<capture_ns> <report_ns>": the
+ *            time the capture's error_report_end probe took (record and
+ *            store), and the time from the report's start to its end, from
+ *            probes of this module on both events, called before and after
+ *            the capture's own (tracepoint priorities).
  *
  * A KFENCE object cannot be had on demand: it is allocated in task context
  * first (allocating until the sampling gate hands one out), then the bad
@@ -66,7 +72,9 @@
 #include <linux/jiffies.h>
 #include <linux/kfence.h>
 #include <linux/kthread.h>
+#include <linux/minmax.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/sched/clock.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
@@ -961,6 +969,127 @@ static int printk_ns_get(void *data, u64 *val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(printk_ns_fops, printk_ns_get, printk_ns_set, "%llu\n");
 
+/* --- what the capture costs, around its own probes ----------------------- */
+
+#define TIMINGS 256
+/* Above and below the default priority the capture's probes have. */
+#define TIMING_PRIO_FIRST	(TRACEPOINT_DEFAULT_PRIO + 1)
+#define TIMING_PRIO_LAST	(TRACEPOINT_DEFAULT_PRIO - 1)
+
+struct timing {
+	u32 capture_ns;
+	u32 report_ns;
+};
+
+static struct timing timings[TIMINGS];
+static atomic_t timings_n;
+static bool timing_on;
+static DEFINE_MUTEX(timing_mutex);
+/* The reports the bench times are raised one at a time, in task context. */
+static u64 report_start, capture_start;
+
+static void timing_start(void *data, enum error_detector detector,
+			 unsigned long id)
+{
+	/* Racy by design: one report at a time, read by the same CPU. */
+	data_race(report_start = local_clock());
+}
+
+static void timing_end_first(void *data, enum error_detector detector,
+			     unsigned long id)
+{
+	/* Racy by design: one report at a time, read by the same CPU. */
+	data_race(capture_start = local_clock());
+}
+
+static void timing_end_last(void *data, enum error_detector detector,
+			    unsigned long id)
+{
+	u64 now = local_clock(), start, capture;
+	unsigned int i = (atomic_inc_return(&timings_n) - 1) % TIMINGS;
+	struct timing t;
+
+	/* Racy by design: written by the probes above, for this report. */
+	start = data_race(report_start);
+	/* Racy by design: as above. */
+	capture = data_race(capture_start);
+	t.capture_ns = min_t(u64, now - capture, U32_MAX);
+	t.report_ns = min_t(u64, capture - start, U32_MAX);
+	/* Racy by design: samples of a benchmark, read after the reports. */
+	data_race(timings[i] = t);
+}
+
+static int timing_set(bool on)
+{
+	struct tracepoint *start_tp = lookup_tp("error_report_start");
+	struct tracepoint *end_tp = lookup_tp("error_report_end");
+	int ret = 0;
+
+	if (!start_tp || !end_tp)
+		return -ENOENT;
+	mutex_lock(&timing_mutex);
+	if (on && !timing_on) {
+		atomic_set(&timings_n, 0);
+		ret = tracepoint_probe_register_prio(start_tp, timing_start, NULL,
+						     TIMING_PRIO_FIRST);
+		if (!ret)
+			ret = tracepoint_probe_register_prio(end_tp, timing_end_first,
+							     NULL, TIMING_PRIO_FIRST);
+		if (!ret)
+			ret = tracepoint_probe_register_prio(end_tp, timing_end_last,
+							     NULL, TIMING_PRIO_LAST);
+		timing_on = true;
+	}
+	if ((!on || ret) && timing_on) {
+		/* Unregistering a probe that is not there is harmless. */
+		tracepoint_probe_unregister(start_tp, timing_start, NULL);
+		tracepoint_probe_unregister(end_tp, timing_end_first, NULL);
+		tracepoint_probe_unregister(end_tp, timing_end_last, NULL);
+		tracepoint_synchronize_unregister();
+		timing_on = false;
+	}
+	mutex_unlock(&timing_mutex);
+	return ret;
+}
+
+static ssize_t timings_write(struct file *file, const char __user *buf,
+			     size_t count, loff_t *ppos)
+{
+	bool on;
+	int ret = kstrtobool_from_user(buf, count, &on);
+
+	if (!ret)
+		ret = timing_set(on);
+	return ret ?: count;
+}
+
+static int timings_show(struct seq_file *m, void *v)
+{
+	unsigned int n = min_t(unsigned int, atomic_read(&timings_n), TIMINGS);
+	struct timing t;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		/* Racy by design: read after the reports they time. */
+		t = data_race(timings[i]);
+		seq_printf(m, "%u %u\n", t.capture_ns, t.report_ns);
+	}
+	return 0;
+}
+
+static int timings_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, timings_show, NULL);
+}
+
+static const struct file_operations timings_fops = {
+	.open = timings_open,
+	.read = seq_read,
+	.write = timings_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 static struct dentry *dir;
 
 static int __init ert_init(void)
@@ -986,6 +1115,7 @@ static int __init ert_init(void)
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	debugfs_create_file("printk_ns", 0600, dir, NULL, &printk_ns_fops);
+	debugfs_create_file("timings", 0600, dir, NULL, &timings_fops);
 	return 0;
 }
 
@@ -994,6 +1124,7 @@ static void __exit ert_exit(void)
 	struct tracepoint *start_tp = lookup_tp("error_report_start");
 
 	debugfs_remove_recursive(dir);
+	timing_set(false);
 	/* Left registered by a crash whose task died in it. */
 	if (start_tp && !tracepoint_probe_unregister(start_tp, crash_probe, NULL))
 		tracepoint_synchronize_unregister();
