@@ -80,6 +80,13 @@ for i in 1 2 3 4 5 6 7; do
 done
 python3 test/bench/boot-figures.py "$log/boot-logs"
 echo "target: no measurable difference"
+# The same 2 MiB region, full of records (WARNs as written, 8 slots each).
+test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-full-region --logdir "$log/full-region" \
+	--timeout 600 --append "memmap=0x400000\$0x10000000 ramoops.mem_size=0x400000 ramoops.error_report_size=0x200000 ramoops.error_report_record_size=0x200 pstore.error_report_compress=0" \
+	> "$log-full-region.tap" || true
+python3 test/bench/full-region-figures.py "$log/full-region/console.log" ||
+	echo "full region: run failed, see $log/full-region/console.log"
+echo "target: a full region probes as fast as an empty one (probe_ms_2m)"
 
 echo
 echo "== printk with no report open: the store registered (static key on) or not, 3 boots each, interleaved =="
