@@ -382,6 +382,19 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 			 unsigned long id, u64 seq);
 
+/*
+ * Hand @r to the sink as report number @seq, with @id (0: its start's), and
+ * release its buffer. Returns the sink's answer.
+ */
+static int ern_store(struct ern_report *r, const struct ern_state *st,
+		     unsigned long id, u64 seq)
+{
+	int ret = st->sink->store(r->rec, ern_format(r, st, id, seq));
+
+	ern_release_report(r);
+	return ret;
+}
+
 /* Count an ended report as stored or dropped, by the store's answer. */
 static void ern_count(int store_ret)
 {
@@ -419,8 +432,7 @@ static void ern_store_open(struct ern_ctx *ctx, unsigned int level,
 			continue;
 		r->flags |= ERROR_REPORT_F_INCOMPLETE;
 		seq = atomic64_inc_return(&ern_seq);
-		ern_count(st->sink->store(r->rec, ern_format(r, st, 0, seq)));
-		ern_release_report(r);
+		ern_count(ern_store(r, st, 0, seq));
 	}
 	if (was_open)
 		ern_ctx_closed(ctx, level);
@@ -630,15 +642,12 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 	struct ern_report *r;
 	int ret = -ENOENT;
 	bool found;
-	size_t size;
 
 	r = ern_close(st, ern_level(), &found);
 	if (r) {
 		if (r->cpu != raw_smp_processor_id())
 			r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */
-		size = ern_format(r, st, id, seq);
-		ret = st->sink->store(r->rec, size);
-		ern_release_report(r);
+		ret = ern_store(r, st, id, seq);
 	}
 	ern_count(ret);
 	irq_work_queue(&ern_notify_irq_work);

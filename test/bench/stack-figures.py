@@ -46,4 +46,4 @@ for name, chain in PATHS.items():
     print(f"stack, {name} path: {total} bytes{flag} ({seen})")
     worst = max(worst, total)
 print(f"bench: report_path_stack_bytes={worst}")
-print("(zstd's own frames, when patch 10 compresses at the end, are not in these objects)")
+print("(compression runs where pstore reads the records, in process context: not in the report path)")

@@ -104,6 +104,23 @@ has_records() {
 	ls /sys/fs/pstore | grep -q '^error_report-'
 }
 
+# records_shown N: at least N error report records are in /sys/fs/pstore.
+records_shown() {
+	[ "$(ls /sys/fs/pstore | grep -c '^error_report-')" -ge "$1" ]
+}
+
+# wait_until TENTHS CMD...: run CMD every tenth of a second until it
+# succeeds, TENTHS times at most; fails if it never did.
+wait_until() {
+	local tenths=$1 t=0
+	shift
+	until "$@"; do
+		[ $t -ge "$tenths" ] && return 1
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+
 # save_dmesg FILE: the raw log (with <level> prefixes), as userspace sees it.
 save_dmesg() {
 	dmesg -r > "$1"

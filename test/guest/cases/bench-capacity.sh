@@ -23,12 +23,7 @@ else
 	while [ $i -lt "$(cat /mbox/count)" ]; do
 		echo "$kind task" > /sys/kernel/debug/error_report_test/trigger
 		i=$((i + 1))
-		w=0
-		while [ "$(ls /sys/fs/pstore | grep -c '^error_report-')" -lt "$(cat $er/stored)" ] &&
-		      [ $w -lt 50 ]; do
-			sleep 0.1
-			w=$((w + 1))
-		done
+		wait_until 50 records_shown "$(cat $er/stored)"
 	done
 fi
 for f in count stored dropped; do cat $er/$f > /mbox/er_$f; done

@@ -26,12 +26,7 @@ cat $er/stored > /mbox/stored
 cat /sys/devices/system/clocksource/clocksource0/current_clocksource > /mbox/clocksource
 dmesg | grep -c "Marking TSC unstable" > /mbox/tsc-unstable
 # Each report's record as pstore shows it, by sequence number: its size.
-w=0
-while [ "$(ls /sys/fs/pstore | grep -c '^error_report-')" -lt "$(cat $er/stored)" ] &&
-      [ $w -lt 100 ]; do
-	sleep 0.1
-	w=$((w + 1))
-done
+wait_until 100 records_shown "$(cat $er/stored)"
 for f in /sys/fs/pstore/error_report-*; do
 	seq=$(pstore-reader --json show "${f##*/}" | sed -n 's/.*"seq":"\([0-9]*\)".*/\1/p')
 	echo "$seq $(wc -c < "$f")"

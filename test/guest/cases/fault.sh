@@ -15,11 +15,7 @@ case $BOOT in
 		i=$((i + 1))
 	done
 	mkdir -p /mbox/orig
-	i=0
-	while [ "$(ls /sys/fs/pstore | grep -c error_report)" -lt 6 ] && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_until 50 records_shown 6
 	cp /sys/fs/pstore/error_report-* /mbox/orig/
 	mbox_save
 	echo "FAULT-READY"

@@ -13,14 +13,6 @@
 # test/check_reset_step.py judges.
 trig=/sys/kernel/debug/error_report_test/trigger
 
-wait_records() {
-	local w=0
-	while [ "$(records_by_slot | wc -l)" -lt "$1" ] && [ $w -lt 50 ]; do
-		sleep 0.1
-		w=$((w + 1))
-	done
-}
-
 mode=$(cat /mbox/mode)
 case $BOOT in
 1)
@@ -32,7 +24,7 @@ case $BOOT in
 		echo "warn task" > $trig
 		r=$((r + 1))
 		# Compressed before the next one: the writes come in order.
-		wait_records $r
+		wait_until 50 records_shown $r
 	done
 	mkdir -p /mbox/orig
 	for f in $(records_by_slot); do cp "/sys/fs/pstore/$f" /mbox/orig/; done
@@ -59,7 +51,7 @@ case $BOOT in
 	insmod /lib/modules/error_report_test.ko
 	before=$(records_by_slot | wc -l)
 	echo "warn task" > $trig
-	wait_records $((before + 1))
+	wait_until 50 records_shown $((before + 1))
 	check "after the reset the region stores a new report" \
 		[ "$(records_by_slot | wc -l)" = $((before + 1)) ]
 	;;

@@ -10,15 +10,11 @@ trig=/sys/kernel/debug/error_report_test/trigger
 archive=/mbox/archive
 
 archived() { find $archive -name 'report-*.json' 2>/dev/null | wc -l; }
+archived_at_least() { [ "$(archived)" -ge "$1" ]; }
 
 # wait_archived N: until N reports are archived (10 s at most).
 wait_archived() {
-	i=0
-	while [ "$(archived)" -lt "$1" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	[ "$(archived)" -ge "$1" ]
+	wait_until 100 archived_at_least "$1"
 }
 
 case $BOOT in
@@ -30,7 +26,7 @@ case $BOOT in
 	# poll(2) on the counter wakes up when a report arrives.
 	pollwait $er/count 10000 > /tmp/poll.out &
 	pw=$!
-	i=0; while ! grep -q armed /tmp/poll.out && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	wait_until 50 grep -q armed /tmp/poll.out
 	echo "warn task" > $trig
 	wait $pw
 	check "poll() on /sys/kernel/error_report/count wakes up with the new count" \
@@ -50,7 +46,7 @@ case $BOOT in
 	check "watch exits cleanly on SIGTERM" [ $? = 0 ]
 
 	echo "warn softirq" > $trig
-	i=0; while ! ls /sys/fs/pstore | grep -q error_report && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	wait_until 50 has_records
 	check "a report not collected shows up in /sys/fs/pstore at runtime" \
 		has_records
 	warm_reboot
