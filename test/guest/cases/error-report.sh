@@ -2,7 +2,8 @@
 #
 # Real reports across a warm reboot (or a crash): boot 1 raises the reports
 # listed in /mbox/triggers through the test modules (or a shell command:
-# LKDTM, a sysctl; "panic": one that panics the kernel, listed last),
+# LKDTM, a sysctl; "panic": one that panics the kernel, listed last;
+# "wait-shown": no report, a wait until pstore shows the ones stored),
 # saves its log, the reports' start and end events and the counters, then
 # reboots the way /mbox/finish says; boot 2 copies the
 # error_report records out. The host compares them with boot 1's log
@@ -18,6 +19,12 @@ case $BOOT in
 	: > /mbox/triggered
 	while read -r kind ctx; do
 		[ -n "$kind" ] || continue
+		if [ "$kind" = wait-shown ]; then
+			# Not a report: until pstore shows every report stored so
+			# far (compressed by then), so that the next comes later.
+			wait_until 50 records_shown "$(cat $er/stored)"
+			continue
+		fi
 		if [ "$kind" = nested ]; then
 			echo 1 > /sys/kernel/debug/error_report_test/nested
 		elif [ "$kind" = interleave ]; then
