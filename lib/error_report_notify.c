@@ -166,6 +166,7 @@ static u64 ern_gen;
 static atomic64_t ern_seq;		/* reports ended this boot */
 static atomic64_t ern_dropped;		/* of those, not stored */
 static atomic64_t ern_stored;
+static atomic64_t ern_repeats;		/* counted in an earlier record */
 static u8 ern_boot_id[16];
 static struct kobject *ern_kobj;
 
@@ -176,6 +177,7 @@ static void ern_notify_fn(struct work_struct *work)
 	sysfs_notify(ern_kobj, NULL, "count");
 	sysfs_notify(ern_kobj, NULL, "stored");
 	sysfs_notify(ern_kobj, NULL, "dropped");
+	sysfs_notify(ern_kobj, NULL, "repeats");
 }
 
 static DECLARE_WORK(ern_notify_work, ern_notify_fn);
@@ -395,10 +397,13 @@ static int ern_store(struct ern_report *r, const struct ern_state *st,
 	return ret;
 }
 
-/* Count an ended report as stored or dropped, by the store's answer. */
+/* Count an ended report as stored, repeated or dropped, by the store's answer. */
 static void ern_count(int store_ret)
 {
-	atomic64_inc(store_ret ? &ern_dropped : &ern_stored);
+	if (store_ret == ERROR_REPORT_REPEAT)
+		atomic64_inc(&ern_repeats);
+	else
+		atomic64_inc(store_ret ? &ern_dropped : &ern_stored);
 }
 
 /*
@@ -520,6 +525,22 @@ static u32 ern_crc32(const void *p, size_t len)
 	return crc32_le(~0U, p, len) ^ ~0U;
 }
 
+/**
+ * error_report_seal_header() - set a record header's CRC
+ * @h: the header, @h->header_size bytes of it filled in
+ *
+ * For a store that changes a header after the capture filled it in (the
+ * count of repeats).
+ *
+ * Context: any.
+ */
+void error_report_seal_header(struct error_report_header *h)
+{
+	h->header_crc32 = 0;
+	h->header_crc32 = cpu_to_le32(ern_crc32(h, le16_to_cpu(h->header_size)));
+}
+EXPORT_SYMBOL_GPL(error_report_seal_header);
+
 /* Close the text of @r and fill in its header. Returns the record's size. */
 static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 			 unsigned long id, u64 seq)
@@ -554,7 +575,7 @@ static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
 	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
 	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
-	h->header_crc32 = cpu_to_le32(ern_crc32(h, sizeof(*h)));
+	error_report_seal_header(h);
 	return sizeof(*h) + len;
 }
 
@@ -796,6 +817,14 @@ static ssize_t dropped_show(struct kobject *kobj, struct kobj_attribute *attr,
 
 static struct kobj_attribute dropped_attr = __ATTR_RO(dropped);
 
+static ssize_t repeats_show(struct kobject *kobj, struct kobj_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", (u64)atomic64_read(&ern_repeats));
+}
+
+static struct kobj_attribute repeats_attr = __ATTR_RO(repeats);
+
 static ssize_t format_version_show(struct kobject *kobj,
 				   struct kobj_attribute *attr, char *buf)
 {
@@ -808,6 +837,7 @@ static struct attribute *ern_attrs[] = {
 	&count_attr.attr,
 	&stored_attr.attr,
 	&dropped_attr.attr,
+	&repeats_attr.attr,
 	&format_version_attr.attr,
 	NULL,
 };

@@ -50,7 +50,7 @@ originals = {}
 for path in glob.glob(os.path.join(mbox, "orig", "error_report-ramoops-*")):
     data = open(path, "rb").read()
     seq = struct.unpack_from("<Q", data, 40)[0]
-    originals[slot_of(os.path.basename(path))] = (seq, data[184:184 + struct.unpack_from("<I", data, 72)[0]])
+    originals[slot_of(os.path.basename(path))] = (seq, data[struct.unpack_from("<H", data, 10)[0]:][:struct.unpack_from("<I", data, 72)[0]])
 
 tap(len(originals) == len(plan), f"{len(originals)} records stored before the damage")
 texts = {body.decode(errors="replace") for _, body in originals.values()}

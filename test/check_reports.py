@@ -34,10 +34,11 @@ import struct
 import sys
 import zlib
 
-HDR = struct.Struct("<8sHHIIIIIQQQQQIIII16s64s16s")
+HDR = struct.Struct("<8sHHIIIIIQQQQQIIII16s64s16sQQQ")
 FIELDS = ("magic version header_size flags detector cpu pid caller_id id seq "
           "mono_ns boottime_ns realtime_ns body_len body_crc32 dropped "
-          "header_crc32 boot_id release comm").split()
+          "header_crc32 boot_id release comm repeats last_repeat_boottime_ns "
+          "last_repeat_realtime_ns").split()
 DETECTORS = {0: "kfence", 1: "kasan", 2: "warn", 3: "ubsan", 4: "soft_lockup",
              5: "hard_lockup", 6: "hung_task", 7: "rcu_stall", 8: "oops",
              9: "lockdep", 10: "kcsan", 11: "kmsan"}
@@ -79,7 +80,7 @@ def parse_record(data):
     body = data[h["header_size"]:h["header_size"] + h["body_len"]]
     h["body"] = body
     h["trailer"] = data[h["header_size"] + h["body_len"]:]
-    zeroed = bytearray(data[:HDR.size])
+    zeroed = bytearray(data[:h["header_size"]])
     zeroed[84:88] = b"\0\0\0\0"
     problems = []
     if h["magic"] != b"KERRREPT":

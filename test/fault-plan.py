@@ -7,7 +7,7 @@ The region is the default one of runvm.py: ramoops at 0x10000000, 1 MiB:
 dmesg 0x90000, console 0x20000, pmsg 0x10000, then error reports, 0x40000 in
 slots of 0x2000. A slot starts with the ramoops zone header (signature,
 start, size: 12 bytes), then ramoops' "====<time>-D" line (24 bytes), then
-the error report record (a 184-byte header and the text), or, compressed
+the error report record (a 208-byte header and the text), or, compressed
 ("-C"), a byte naming the dictionary and a zstd frame of about 1 KiB. The
 damage is within the first 600 bytes of the record so that it hits either.
 
@@ -37,7 +37,7 @@ def slot(i):
 # slot: (damage, expected without ECC, expected with ECC)
 PLAN = {
     0: ([], "intact", "intact"),
-    1: ([f"flip:{slot(1) + REC + 184 + 200:#x}:3"], "flagged", "intact"),          # a bit of text
+    1: ([f"flip:{slot(1) + REC + 208 + 200:#x}:3"], "flagged", "intact"),          # a bit of text
     2: ([f"flip:{slot(2) + REC + 40:#x}:1"], "flagged", "intact"),                 # a bit of seq
     3: ([f"zero:{slot(3) + REC + 64:#x}:256"], "flagged", "flagged"),              # 256 bytes
     4: ([f"flip:{slot(4) + 8 + 3:#x}:6"], "gone", "intact"),                       # zone size field

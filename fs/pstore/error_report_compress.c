@@ -153,8 +153,15 @@ static void error_report_compressor_free_fn(struct work_struct *work)
 static DECLARE_DELAYED_WORK(error_report_compressor_free_work,
 			    error_report_compressor_free_fn);
 
-/* Is @id waiting to be compressed? Takes it off the table if so. */
-static bool error_report_claim_pending(u64 id)
+/**
+ * pstore_error_report_claim_pending() - is a record waiting to be compressed?
+ * @id: the record's id
+ *
+ * Takes it off the table if so.
+ *
+ * Return: whether it was waiting.
+ */
+bool pstore_error_report_claim_pending(u64 id)
 {
 	unsigned int i;
 
@@ -166,44 +173,34 @@ static bool error_report_claim_pending(u64 id)
 	return false;
 }
 
-/*
- * If @record, just read from the backend, waits to be compressed: write a
- * compressed copy of it, then erase it, and give @record the copy's id.
- * Either step may fail (no room for the copy): the record is then kept as
- * it is.
+/**
+ * pstore_error_report_compress() - a compressed copy of a record
+ * @record:	the record, not compressed
+ * @copy:	its buffer, size and compressed flag set on success; the
+ *		buffer stays valid until the read mutex is released
+ *
+ * Context: process, under psinfo->read_mutex.
+ * Return: true when compression is on and the copy is smaller.
  */
-static void error_report_compress_one(struct pstore_record *record)
+bool pstore_error_report_compress(const struct pstore_record *record,
+				  struct pstore_record *copy)
 {
-	struct pstore_record copy;
 	size_t len;
-	int ret;
 
 	lockdep_assert_held(&psinfo->read_mutex);
-	if (record->type != PSTORE_TYPE_ERROR_REPORT || record->compressed ||
-	    !psinfo->erase || !error_report_claim_pending(record->id) ||
-	    !error_report_compressor_ready())
-		return;
+	if (!READ_ONCE(compress_on) || !error_report_compressor_ready())
+		return false;
 	mod_delayed_work(system_wq, &error_report_compressor_free_work, HZ);
 	len = zstd_compress_using_cdict(cctx, compress_buf + 1,
 					compress_buf_size - 1, record->buf,
 					record->size, cdict);
 	if (zstd_is_error(len) || len + 1 >= record->size)
-		return;
+		return false;
 	compress_buf[0] = PSTORE_ERROR_REPORT_DICT_V1;
-	pstore_record_init(&copy, psinfo);
-	copy.type = PSTORE_TYPE_ERROR_REPORT;
-	copy.time = record->time;
-	copy.buf = compress_buf;
-	copy.size = len + 1;
-	copy.compressed = true;
-	ret = psinfo->write(&copy);
-	/* A copy the backend cut short is no copy: it goes, the original stays. */
-	if (ret == -EFBIG)
-		psinfo->erase(&copy);
-	if (ret)
-		return;
-	psinfo->erase(record);
-	record->id = copy.id;
+	copy->buf = compress_buf;
+	copy->size = len + 1;
+	copy->compressed = true;
+	return true;
 }
 
 /**
@@ -267,11 +264,16 @@ void pstore_error_report_stored(const struct pstore_record *record)
 	pstore_request_update();
 }
 
-/*
+/**
+ * pstore_error_report_decompress() - decompress a record pstore read
+ * @record: the record, compressed
+ *
  * On success, @record holds the text, and the backend's ECC notice after
  * it; otherwise it is left as it is, and still says it is compressed.
+ *
+ * Context: process, under psinfo->read_mutex.
  */
-static void error_report_decompress(struct pstore_record *record)
+void pstore_error_report_decompress(struct pstore_record *record)
 {
 	zstd_frame_header frame;
 	size_t len;
@@ -316,21 +318,4 @@ static void error_report_decompress(struct pstore_record *record)
 	record->buf = text;
 	record->size = len;
 	record->compressed = false;
-}
-
-/**
- * pstore_error_report_read() - an error report record pstore read
- * @record: the record, as read from the backend
- *
- * Called by pstore as it reads the backend, under its read mutex, before
- * it shows the record in pstorefs: a compressed record is decompressed,
- * and one waiting to be compressed is compressed now.
- */
-void pstore_error_report_read(struct pstore_record *record)
-{
-	lockdep_assert_held(&psinfo->read_mutex);
-	if (record->compressed)
-		error_report_decompress(record);
-	else
-		error_report_compress_one(record);
 }

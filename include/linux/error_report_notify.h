@@ -11,23 +11,31 @@
 #include <linux/percpu.h>
 #include <linux/types.h>
 
+struct error_report_header;
+
+/* A store's answer: the report repeats one it holds, and is counted there. */
+#define ERROR_REPORT_REPEAT	1
+
 /**
  * struct error_report_sink - where captured reports are stored
  * @max_size:	largest record, header included, that @store accepts
  * @store:	store one record (a struct error_report_header and its text).
+ *		It may change the header (then error_report_seal_header()).
  *		Called in the reporting context, which may be NMI, with
  *		interrupts off or inside the page-fault handler: it must not
  *		sleep, allocate or spin on a lock. Returns 0 when the record
- *		was stored, a negative errno when it was not.
+ *		was stored, %ERROR_REPORT_REPEAT when a record it holds counts
+ *		it instead, a negative errno when it was not stored.
  */
 struct error_report_sink {
 	size_t max_size;
-	int (*store)(const void *record, size_t size);
+	int (*store)(void *record, size_t size);
 };
 
 #ifdef CONFIG_ERROR_REPORT_NOTIFY
 int error_report_register_sink(struct error_report_sink *sink);
 void error_report_unregister_sink(struct error_report_sink *sink);
+void error_report_seal_header(struct error_report_header *h);
 
 DECLARE_STATIC_KEY_FALSE(error_report_capture_key);
 DECLARE_PER_CPU(atomic_t, error_report_open);

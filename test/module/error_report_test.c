@@ -42,6 +42,10 @@
  *            pointer write) from its error_report_start event, so an oops
  *            interrupts the report and kills the task (or panics the
  *            kernel, with panic_on_oops): the WARN's end never comes
+ *   repeat   write a count N: N WARNs from this task, all from one site (one
+ *            WARN in a loop, as a WARN in a hot path)
+ *   sites    write "<first> <count>": WARNs from this task from <count>
+ *            distinct sites, numbered from <first> (0..19), one each
  *   raised   number of reports this module has raised (one per trigger).
  *   memcpy_ns write a size: read back the median time of a memcpy() of that
  *            many bytes, the yardstick "make bench" compares capture with.
@@ -883,6 +887,89 @@ static const struct file_operations crash_fops = {
 	.write = crash_write,
 };
 
+/* --- repeat and sites: one site reporting again, and distinct sites ------ */
+
+static noinline void do_repeat_warn(unsigned int n)
+{
+	WARN(1, "error_report_test: repeated warning %u\n", n);
+}
+
+static ssize_t repeat_write(struct file *file, const char __user *ubuf,
+			    size_t len, loff_t *ppos)
+{
+	unsigned int n, i;
+	int ret;
+
+	ret = kstrtouint_from_user(ubuf, len, 0, &n);
+	if (ret)
+		return ret;
+	for (i = 0; i < n; i++) {
+		do_repeat_warn(i);
+		atomic_inc(&raised);
+		cond_resched();
+	}
+	return len;
+}
+
+static const struct file_operations repeat_fops = {
+	.write = repeat_write,
+};
+
+#define SITE_WARN(n) \
+	case n: WARN(1, "error_report_test: warning from site " #n "\n"); break
+
+/*
+ * Each case a WARN of its own, on a line of its own: the compiler merges
+ * the WARNs of one line into one site (one address).
+ */
+static noinline void do_site_warn(unsigned int site)
+{
+	switch (site) {
+	SITE_WARN(0);
+	SITE_WARN(1);
+	SITE_WARN(2);
+	SITE_WARN(3);
+	SITE_WARN(4);
+	SITE_WARN(5);
+	SITE_WARN(6);
+	SITE_WARN(7);
+	SITE_WARN(8);
+	SITE_WARN(9);
+	SITE_WARN(10);
+	SITE_WARN(11);
+	SITE_WARN(12);
+	SITE_WARN(13);
+	SITE_WARN(14);
+	SITE_WARN(15);
+	SITE_WARN(16);
+	SITE_WARN(17);
+	SITE_WARN(18);
+	SITE_WARN(19);
+	}
+}
+
+static ssize_t sites_write(struct file *file, const char __user *ubuf,
+			   size_t len, loff_t *ppos)
+{
+	unsigned int first, count, i;
+	char buf[32];
+
+	if (len >= sizeof(buf) || copy_from_user(buf, ubuf, len))
+		return -EINVAL;
+	buf[len] = '\0';
+	if (sscanf(buf, "%u %u", &first, &count) != 2 || first + count > 20)
+		return -EINVAL;
+	for (i = first; i < first + count; i++) {
+		do_site_warn(i);
+		atomic_inc(&raised);
+	}
+	return len;
+}
+
+static const struct file_operations sites_fops = {
+	.write = sites_write,
+};
+
 static int raised_get(void *data, u64 *val)
 {
 	*val = atomic_read(&raised);
@@ -1112,6 +1199,8 @@ static int __init ert_init(void)
 	debugfs_create_file("ringwrap", 0200, dir, NULL, &ringwrap_fops);
 	debugfs_create_file("deep", 0200, dir, NULL, &deep_fops);
 	debugfs_create_file("crash", 0200, dir, NULL, &crash_fops);
+	debugfs_create_file("repeat", 0200, dir, NULL, &repeat_fops);
+	debugfs_create_file("sites", 0200, dir, NULL, &sites_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	debugfs_create_file("printk_ns", 0600, dir, NULL, &printk_ns_fops);

@@ -54,8 +54,16 @@ UBOOT_PROMPT = "=> "
 # The ramoops node a --dt-ramoops boot gets unless the test overrides a property.
 # The tests' error report geometry is 32 slots of 8 KiB, one report in each
 # (the kernel's default slot is 512 bytes: capacity-default boots with it).
+# The tests raise one site's report many times and check each is stored:
+# they store repeats (the kernel's default counts them in one record; the
+# "repeats" test boots with it). A boolean property: 1 present, 0 absent.
 DT_RAMOOPS = {"record-size": 0x10000, "console-size": 0x20000, "pmsg-size": 0x10000,
-              "error-report-size": 0x40000, "error-report-record-size": 0x2000}
+              "error-report-size": 0x40000, "error-report-record-size": 0x2000,
+              "error-report-store-repeats": True}
+DT_BOOLEAN = {"error-report-store-repeats"}
+# The same for the other boots, whatever region they ask for (the parameter
+# or the property: either makes ramoops store every report).
+STORE_REPEATS = "ramoops.error_report_store_repeats=1"
 
 
 def ramoops_params(arch):
@@ -214,6 +222,8 @@ def kernel_cmdline(a):
     # The test's own parameters last: for a repeated one the last wins.
     if a.ramoops and a.arch == "x86_64":
         append += " " + ramoops_params(a.arch)
+    if a.dt_ramoops is None:
+        append += " " + STORE_REPEATS
     return append + " " + a.append
 
 
@@ -257,13 +267,14 @@ def make_dtb(a, accel):
     props = dict(DT_RAMOOPS)
     for item in filter(None, a.dt_ramoops.split(",")):
         name, value = item.split("=")
-        props[name] = int(value, 0)
+        props[name] = bool(int(value, 0)) if name in DT_BOOLEAN else int(value, 0)
     addr = RAMOOPS_ADDR[a.arch]
     node = ("\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n"
             "\t\tranges;\n\n"
             f"\t\tramoops@{addr:x} {{\n\t\t\tcompatible = \"ramoops\";\n"
             f"\t\t\treg = <0x0 {addr:#x} 0x0 {RAMOOPS_SIZE:#x}>;\n"
-            + "".join(f"\t\t\t{k} = <{v:#x}>;\n" for k, v in props.items())
+            + "".join(f"\t\t\t{k};\n" if v is True else f"\t\t\t{k} = <{v:#x}>;\n"
+                      for k, v in props.items() if v is not False)
             + "\t\t};\n\t};\n")
     end = dts.rindex("};")
     with open(f"{a.logdir}/ramoops.dts", "w") as f:

@@ -72,12 +72,19 @@
  * @body_len:		bytes of text following the header
  * @body_crc32:		CRC-32 (as zlib's crc32()) of the text
  * @dropped:		reports of this boot not stored before this one
- * @header_crc32:	CRC-32 of the header with this field set to zero
+ * @header_crc32:	CRC-32 of the @header_size bytes of the header, with this
+ *			field set to zero
  * @boot_id:		boot id of the boot that wrote the report, as
  *			/proc/sys/kernel/random/boot_id shows it (journald's
  *			_BOOT_ID)
  * @release:		kernel release (uname -r), NUL padded
  * @comm:		reporting task's name, empty when not in task context
+ * @repeats:		reports of the same site (@detector and @id) in this
+ *			boot that were not stored on their own but counted in
+ *			this record (the store was told to fold repeats); a
+ *			header of 184 bytes predates the field: none
+ * @last_repeat_boottime_ns: CLOCK_BOOTTIME at the start of the last of them
+ * @last_repeat_realtime_ns: CLOCK_REALTIME at the start of the last of them
  */
 struct error_report_header {
 	__u8	magic[8];
@@ -100,6 +107,9 @@ struct error_report_header {
 	__u8	boot_id[16];
 	char	release[64];
 	char	comm[16];
+	__le64	repeats;
+	__le64	last_repeat_boottime_ns;
+	__le64	last_repeat_realtime_ns;
 };
 
 #endif /* _UAPI_LINUX_ERROR_REPORT_H */

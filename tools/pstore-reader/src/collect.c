@@ -55,8 +55,11 @@ static int select_named(const struct collect_opts *o, const struct record_set *s
 	return ret;
 }
 
-/* JSON and journal entries for the reports of a record this run archived. */
-static int emit(const struct collect_opts *o, const struct record *rec)
+/*
+ * JSON and journal entries for the reports of a record this run archived;
+ * @update: its report was archived before, with fewer repeats.
+ */
+static int emit(const struct collect_opts *o, const struct record *rec, int update)
 {
 	static struct report reps[MAX_REPORTS_PER_RECORD];
 	size_t n;
@@ -68,6 +71,7 @@ static int emit(const struct collect_opts *o, const struct record *rec)
 	n = reports_from_record(rec, reps, MAX_REPORTS_PER_RECORD);
 
 	for (size_t r = 0; r < n; r++) {
+		reps[r].update = update;
 		if (o->json) {
 			struct json_object *j = report_json(&reps[r]);
 
@@ -144,7 +148,7 @@ int collect_run(const struct collect_opts *o)
 					 record_status_str(rec->status),
 					 rs->freed ? " and freed" : "");
 		} else if (rs->fresh) {
-			ret = exit_merge(ret, emit(o, rec));
+			ret = exit_merge(ret, emit(o, rec, rs->updated));
 		}
 	}
 	err = retention_apply(a.fd, o->archive_dir, &o->retention, start);

@@ -26,8 +26,10 @@ struct collect_opts {
  * Collect under the archive's lock: records are read only once the lock is
  * held, so two concurrent runs never archive, emit or free one record
  * twice. A report is emitted (JSON, journal) only by the run that put it
- * in the archive, so --keep and reruns never emit it again. Returns an
- * exit status (log.h); every failure is said on stderr.
+ * in the archive, so --keep and reruns never emit it again; an error
+ * report is emitted again, marked as an update, by a run that replaced its
+ * archived copy with one counting more repeats. Returns an exit status
+ * (log.h); every failure is said on stderr.
  */
 int collect_run(const struct collect_opts *o);
 

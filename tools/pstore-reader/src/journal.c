@@ -81,7 +81,12 @@ int journal_fields(const struct report *rep, char **fields, int max)
 		n = add(fields, n, max, "KERNEL_REPORT_SEQ=%llu", (unsigned long long)rec->hdr.seq);
 		n = add(fields, n, max, "KERNEL_REPORT_BOOT_ID=%s", boot);
 		n = add(fields, n, max, "KERNEL_REPORT_RELEASE=%s", rec->hdr.release);
+		if (rec->hdr.repeats)
+			n = add(fields, n, max, "KERNEL_REPORT_REPEATS=%llu",
+				(unsigned long long)rec->hdr.repeats);
 	}
+	if (rep->update)
+		n = add(fields, n, max, "KERNEL_REPORT_UPDATE=1");
 	if (rep->text)
 		n = add(fields, n, max, "KERNEL_REPORT_TEXT=%.*s", (int)rep->text_len, rep->text);
 	return n;

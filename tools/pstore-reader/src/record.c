@@ -3,6 +3,7 @@
  * Classify pstore files and parse error_report records.
  */
 #include <endian.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,30 +163,55 @@ static int inflate_in_place(struct record *rec)
 	return 0;
 }
 
+/*
+ * Version 1's first header, 184 bytes: the fields up to @comm. Later ones
+ * append fields (@repeats, ...) and say their size in @header_size.
+ */
+#define ER_HEADER_V1_SIZE offsetof(struct error_report_header, repeats)
+_Static_assert(ER_HEADER_V1_SIZE == 184, "version 1's first header is 184 bytes");
+
+/* The header's @header_size bytes hold all of @field. */
+#define ER_HAS(h, field)                                            \
+	((h)->header_size >= offsetof(struct error_report_header, field) + \
+				     sizeof(((struct error_report_header *)0)->field))
+
 static void parse_error_report(struct record *rec)
 {
 	struct error_report_header raw;
 	struct er_header *h = &rec->hdr;
+	size_t known;
+	uint32_t crc;
 
-	if (rec->size < sizeof(raw)) {
+	if (rec->size < ER_HEADER_V1_SIZE) {
 		rec->status = RECORD_SHORT;
 		return;
 	}
-	memcpy(&raw, rec->data, sizeof(raw));
+	memset(&raw, 0, sizeof(raw));
+	memcpy(&raw, rec->data, ER_HEADER_V1_SIZE);
 	if (memcmp(raw.magic, ERROR_REPORT_MAGIC, sizeof(raw.magic))) {
 		rec->status = RECORD_BAD_MAGIC;
 		return;
 	}
 	h->version = le16toh(raw.version);
 	h->header_size = le16toh(raw.header_size);
-	if (h->version != ERROR_REPORT_VERSION || h->header_size < sizeof(raw) ||
+	if (h->version != ERROR_REPORT_VERSION || h->header_size < ER_HEADER_V1_SIZE ||
 	    h->header_size > rec->size) {
 		rec->status = RECORD_BAD_VERSION;
 		return;
 	}
+	/*
+	 * The fields this reader knows, as far as the header has them; the
+	 * bytes of fields it does not know (a newer header's) are skipped,
+	 * but the checksum covers them too.
+	 */
+	known = h->header_size < sizeof(raw) ? h->header_size : sizeof(raw);
+	memcpy(&raw, rec->data, known);
 	h->header_crc32 = le32toh(raw.header_crc32);
 	raw.header_crc32 = 0;
-	if (crc32_of(&raw, sizeof(raw)) != h->header_crc32) {
+	crc = crc32_of(&raw, known);
+	if (h->header_size > known)
+		crc = (uint32_t)crc32(crc, rec->data + known, (uInt)(h->header_size - known));
+	if (crc != h->header_crc32) {
 		rec->status = RECORD_BAD_HEADER_CRC;
 		return;
 	}
@@ -207,6 +233,13 @@ static void parse_error_report(struct record *rec)
 	h->release[sizeof(raw.release)] = '\0';
 	memcpy(h->comm, raw.comm, sizeof(raw.comm));
 	h->comm[sizeof(raw.comm)] = '\0';
+	/* A header of 184 bytes predates them: none. */
+	if (ER_HAS(h, repeats))
+		h->repeats = le64toh(raw.repeats);
+	if (ER_HAS(h, last_repeat_boottime_ns))
+		h->last_repeat_boottime_ns = le64toh(raw.last_repeat_boottime_ns);
+	if (ER_HAS(h, last_repeat_realtime_ns))
+		h->last_repeat_realtime_ns = le64toh(raw.last_repeat_realtime_ns);
 
 	/* Anything after the text is ramoops' ECC notice. */
 	if (rec->size > (size_t)h->header_size + h->body_len)
@@ -327,23 +360,29 @@ void records_join_parts(struct record *recs, size_t n)
 	}
 }
 
+static int same_report(const struct record *a, const struct record *b)
+{
+	return b->type == RECORD_ERROR_REPORT && b->status == RECORD_OK && !b->merged &&
+	       b->hdr.seq == a->hdr.seq &&
+	       !memcmp(b->hdr.boot_id, a->hdr.boot_id, sizeof(a->hdr.boot_id)) &&
+	       b->text_len == a->text_len && !memcmp(b->text, a->text, a->text_len);
+}
+
 void records_merge_copies(struct record *recs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct record *a = &recs[i];
+		size_t keep = i;
 
 		if (a->type != RECORD_ERROR_REPORT || a->status != RECORD_OK || a->merged)
 			continue;
-		for (size_t j = i + 1; j < n; j++) {
-			struct record *b = &recs[j];
-
-			if (b->type != RECORD_ERROR_REPORT || b->status != RECORD_OK || b->merged ||
-			    b->hdr.seq != a->hdr.seq ||
-			    memcmp(b->hdr.boot_id, a->hdr.boot_id, sizeof(a->hdr.boot_id)) ||
-			    b->text_len != a->text_len || memcmp(b->text, a->text, a->text_len))
-				continue;
-			b->merged = i + 1;
-		}
+		/* The copy with the highest count of repeats stands for them all. */
+		for (size_t j = i + 1; j < n; j++)
+			if (same_report(a, &recs[j]) && recs[j].hdr.repeats > recs[keep].hdr.repeats)
+				keep = j;
+		for (size_t j = i; j < n; j++)
+			if (j != keep && same_report(a, &recs[j]))
+				recs[j].merged = keep + 1;
 	}
 }
 

@@ -52,6 +52,10 @@ struct er_header {
 	uint8_t boot_id[16];
 	char release[65];
 	char comm[17];
+	/* 0 in headers written before the fields (header_size 184). */
+	uint64_t repeats;
+	uint64_t last_repeat_boottime_ns;
+	uint64_t last_repeat_realtime_ns;
 };
 
 struct record {
@@ -102,8 +106,10 @@ void records_join_parts(struct record *recs, size_t n);
 /*
  * The same report in two records: its sequence number and boot id, and
  * its text, are the same. The kernel leaves such a pair when it resets
- * while it replaces a record with a compressed copy. Mark the later one
- * merged into the first: one report, both files freed with it.
+ * while it replaces a record with a compressed copy, or with a copy whose
+ * count of repeats grew. Mark all copies but one merged into it: one
+ * report, every file freed with it. The one kept is the copy with the
+ * highest count of repeats, the first by name among equals.
  */
 void records_merge_copies(struct record *recs, size_t n);
 

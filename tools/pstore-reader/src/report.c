@@ -212,8 +212,20 @@ struct json_object *report_json(const struct report *rep)
 		add(o, "monotonic_ns", ju64(h->mono_ns));
 		add(o, "boottime_ns", ju64(h->boottime_ns));
 		add(o, "dropped_before", json_object_new_int64(h->dropped));
+		/*
+		 * A count, so a number: no boot repeats a report 2^53 times
+		 * (only a forged header says more than 2^63: capped).
+		 */
+		add(o, "repeats", json_object_new_int64(h->repeats > INT64_MAX ? INT64_MAX :
+							(int64_t)h->repeats));
+		if (h->repeats) {
+			add(o, "last_repeat_realtime_ns", ju64(h->last_repeat_realtime_ns));
+			add(o, "last_repeat_boottime_ns", ju64(h->last_repeat_boottime_ns));
+		}
 		add(o, "flags", flags_json(h->flags));
 	}
+	if (rep->update)
+		add(o, "update", json_object_new_boolean(1));
 	if (rep->text)
 		add(o, "text", jstr_len(rep->text, rep->text_len));
 	return o;
@@ -223,6 +235,16 @@ struct json_object *report_json(const struct report *rep)
 static void put_esc(FILE *out, const char *s)
 {
 	text_escape(out, s, strlen(s), 0);
+}
+
+/* "<ISO 8601 time> (<seconds> s after boot)", as show prints a report's time. */
+static void print_time(FILE *out, const char *label, uint64_t realtime_ns, uint64_t boottime_ns)
+{
+	char buf[64];
+
+	iso_time(realtime_ns, buf, sizeof(buf));
+	fprintf(out, "%s%s (%" PRIu64 ".%06" PRIu64 " s after boot)\n", label, buf,
+		(uint64_t)(boottime_ns / 1000000000U), (uint64_t)(boottime_ns % 1000000000U / 1000));
 }
 
 void report_print_text(const struct report *rep, FILE *out, int with_text)
@@ -249,7 +271,6 @@ void report_print_text(const struct report *rep, FILE *out, int with_text)
 	}
 	fputc('\n', out);
 	if (record_has_header(rec)) {
-		iso_time(h->realtime_ns, buf, sizeof(buf));
 		fprintf(out, "detector:  %s, report %" PRIu64 " of its boot, %u dropped before it\n",
 			detector_name(h->detector), h->seq, h->dropped);
 		if (h->flags) {
@@ -269,9 +290,12 @@ void report_print_text(const struct report *rep, FILE *out, int with_text)
 				fprintf(out, "%s%#" PRIx32, sep, left);
 			fputc('\n', out);
 		}
-		fprintf(out, "time:      %s (%" PRIu64 ".%06" PRIu64 " s after boot)\n", buf,
-			(uint64_t)(h->boottime_ns / 1000000000U),
-			(uint64_t)(h->boottime_ns % 1000000000U / 1000));
+		print_time(out, "time:      ", h->realtime_ns, h->boottime_ns);
+		if (h->repeats) {
+			fprintf(out, "repeated:  %" PRIu64 " more time%s, last at ", h->repeats,
+				h->repeats == 1 ? "" : "s");
+			print_time(out, "", h->last_repeat_realtime_ns, h->last_repeat_boottime_ns);
+		}
 		if (h->pid) {
 			fputs("reporter:  task ", out);
 			put_esc(out, h->comm);

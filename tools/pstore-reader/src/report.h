@@ -26,6 +26,7 @@ struct report {
 	int complete;		/* 0: the log ends inside the report */
 	struct report_id id;
 	int identified;		/* 0 when no title could be derived */
+	int update;		/* collect: replaces an archived copy with fewer repeats */
 };
 
 #define MAX_REPORTS_PER_RECORD 64
@@ -44,7 +45,8 @@ const char *report_source(const struct report *rep);
 
 /*
  * One JSON object per report; the caller puts it. Strings are valid UTF-8
- * (bad bytes become U+FFFD), 64-bit values are decimal strings.
+ * (bad bytes become U+FFFD), 64-bit values are decimal strings (but the
+ * count "repeats", a number).
  */
 struct json_object *report_json(const struct report *rep);
 

@@ -18,12 +18,17 @@
  * link and unlink followed by a reboot does not archive them twice.
  * Nothing already archived is ever overwritten: an archive of the same
  * name with other content is kept and the new one is stored beside it.
+ * The one exception is a later copy of an archived error report with a
+ * higher count of repeats (the kernel rewrites a record it holds as the
+ * count grows): it takes the archived copy's place, renamed over it, and
+ * a copy that counts no more than the archived one is archived already.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,6 +321,17 @@ void archive_close(struct archive *a)
 	a->fd = a->lock_fd = -1;
 }
 
+/* ".<name>.tmp.<64 random bits>": a name no other file has, that stale_tmp() knows. */
+static void tmp_name(char *buf, size_t size, const char *name, int tries)
+{
+	unsigned long long r;
+
+	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != sizeof(r))
+		r = ((unsigned long long)getpid() << 32) ^ (unsigned long long)time(NULL) ^
+		    (unsigned long long)tries;
+	snprintf(buf, size, ".%.300s.tmp.%016llx", name, r);
+}
+
 /*
  * A temporary file in @dirfd for @name: unnamed (O_TMPFILE), so a kill
  * leaves nothing behind; where the filesystem cannot (or descriptors run
@@ -332,12 +348,7 @@ static int tmp_open(int dirfd, struct staged *st, const char *name)
 			errno != EMFILE))
 		return fd >= 0 ? fd : -errno;
 	for (int tries = 0; tries < 16; tries++) {
-		unsigned long long r;
-
-		if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != sizeof(r))
-			r = ((unsigned long long)getpid() << 32) ^ (unsigned long long)time(NULL) ^
-			    (unsigned long long)tries;
-		snprintf(st->tmp, sizeof(st->tmp), ".%.300s.tmp.%016llx", name, r);
+		tmp_name(st->tmp, sizeof(st->tmp), name, tries);
 		fd = openat(dirfd, st->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 			    0600);
 		if (fd >= 0 || errno != EEXIST)
@@ -418,20 +429,105 @@ static int staged_content(struct staged *st, unsigned char **data, size_t *size)
 	return 0;
 }
 
-static int same_as_staged(struct staged *st, const char *final)
+/* What an archived file is to the staged file of the same name. */
+enum archived {
+	ARCHIVED_OTHER,		/* other content: keep it, store ours beside it */
+	ARCHIVED_SAME,		/* the same bytes: ours is archived already */
+	ARCHIVED_COVERS,	/* the same report, counting as many repeats or more */
+	ARCHIVED_OLDER,		/* the same report, counting fewer repeats: replace it */
+};
+
+static struct json_object *parse_doc(const unsigned char *p, size_t len)
+{
+	struct json_tokener *tok;
+	struct json_object *o;
+
+	if (len > INT32_MAX)
+		return NULL;
+	tok = json_tokener_new();
+	if (!tok)
+		return NULL;
+	o = json_tokener_parse_ex(tok, (const char *)p, (int)len);
+	json_tokener_free(tok);
+	if (o && !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		o = NULL;
+	}
+	return o;
+}
+
+/* Both have @key, a string, and the same one. */
+static int same_string(struct json_object *a, struct json_object *b, const char *key)
+{
+	struct json_object *va, *vb;
+
+	if (!json_object_object_get_ex(a, key, &va) || !json_object_object_get_ex(b, key, &vb) ||
+	    !json_object_is_type(va, json_type_string) || !json_object_is_type(vb, json_type_string))
+		return 0;
+	return json_object_get_string_len(va) == json_object_get_string_len(vb) &&
+	       !memcmp(json_object_get_string(va), json_object_get_string(vb),
+		       (size_t)json_object_get_string_len(va));
+}
+
+/* "repeats" of an error report's JSON; 0 when an older reader wrote it without; -1 if bad. */
+static int64_t repeats_of(struct json_object *o)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, "repeats", &v))
+		return 0;
+	if (!json_object_is_type(v, json_type_int) || json_object_get_int64(v) < 0)
+		return -1;
+	return json_object_get_int64(v);
+}
+
+/*
+ * Two JSON documents of one error report, as archived and as staged: the
+ * same boot, sequence number, detector and text. Which counts more?
+ */
+static enum archived compare_reports(const unsigned char *da, size_t la, const unsigned char *db,
+				     size_t lb)
+{
+	static const char *const same[] = { "boot_id", "seq", "detector", "text" };
+	struct json_object *a = parse_doc(da, la), *b = a ? parse_doc(db, lb) : NULL;
+	enum archived ret = ARCHIVED_OTHER;
+	struct json_object *src;
+	int64_t ra, rb;
+
+	if (!a || !b || !same_string(a, b, "source") ||
+	    !json_object_object_get_ex(a, "source", &src) ||
+	    strcmp(json_object_get_string(src), "error_report"))
+		goto out;
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++)
+		if (!same_string(a, b, same[i]))
+			goto out;
+	ra = repeats_of(a);
+	rb = repeats_of(b);
+	if (ra >= 0 && rb >= 0)
+		ret = rb > ra ? ARCHIVED_OLDER : ARCHIVED_COVERS;
+out:
+	json_object_put(a);
+	json_object_put(b);
+	return ret;
+}
+
+static enum archived archived_vs_staged(struct staged *st, const char *final)
 {
 	unsigned char *da, *db;
 	size_t la, lb;
-	int same = 0;
+	enum archived ret = ARCHIVED_OTHER;
 
 	if (read_file_at(st->dirfd, final, &da, &la))
-		return 0;
+		return ret;
 	if (!staged_content(st, &db, &lb)) {
-		same = la == lb && !memcmp(da, db, la);
+		if (la == lb && !memcmp(da, db, la))
+			ret = ARCHIVED_SAME;
+		else
+			ret = compare_reports(da, la, db, lb);
 		free(db);
 	}
 	free(da);
-	return same;
+	return ret;
 }
 
 /* Link (or rename) a staged file to @final, never replacing a file. */
@@ -451,8 +547,35 @@ static int link_staged(struct staged *st, const char *final)
 }
 
 /*
- * Put a staged file in place: 1 when linked, 0 when an identical archive
- * was there (an earlier run's), or -errno.
+ * Put the staged file in place of @final, atomically: renamed over it.
+ * An unnamed (O_TMPFILE) file gets a temporary name first, one a killed
+ * run's cleanup removes.
+ */
+static int replace_with_staged(struct staged *st, const char *final)
+{
+	char tmp[sizeof(st->tmp)];
+	int err = -EEXIST;
+
+	if (st->fd < 0)
+		return renameat(st->dirfd, st->tmp, st->dirfd, final) ? -errno : 0;
+	for (int tries = 0; tries < 16 && err == -EEXIST; tries++) {
+		tmp_name(tmp, sizeof(tmp), st->name, tries);
+		err = link_staged(st, tmp);
+	}
+	if (err)
+		return err;
+	if (renameat(st->dirfd, tmp, st->dirfd, final)) {
+		err = -errno;
+		unlinkat(st->dirfd, tmp, 0);
+	}
+	return err;
+}
+
+/*
+ * Put a staged file in place: 1 when linked, 2 when it replaced an older
+ * copy of its report (fewer repeats), 0 when the archive has it already
+ * (an earlier run's identical file, or a copy counting as many repeats or
+ * more), or -errno.
  */
 static int commit_file(struct staged *st)
 {
@@ -470,8 +593,16 @@ static int commit_file(struct staged *st)
 			return 1;
 		if (err != -EEXIST)
 			return err;
-		if (same_as_staged(st, final))
+		switch (archived_vs_staged(st, final)) {
+		case ARCHIVED_SAME:
+		case ARCHIVED_COVERS:
 			return 0;
+		case ARCHIVED_OLDER:
+			err = replace_with_staged(st, final);
+			return err ? err : 2;
+		case ARCHIVED_OTHER:
+			break;
+		}
 	}
 	return -EEXIST;
 }
@@ -688,7 +819,10 @@ int archive_commit(struct archive *a, const struct record_set *set)
 		log_err("%s: cannot flush the archive: %s (nothing freed)", a->path,
 			strerror(-ret));
 	}
-	/* 2: into place, never over an archive that differs. */
+	/*
+	 * 2: into place, never over an archive that differs, but over an
+	 * older copy of the same error report (fewer repeats).
+	 */
 	for (size_t i = 0; i < b->n; i++) {
 		struct staged *st = &b->v[i];
 		struct rec_state *rs = &a->st[st->rec];
@@ -699,14 +833,16 @@ int archive_commit(struct archive *a, const struct record_set *set)
 				set->recs[st->rec].name, st->name, strerror(-r));
 		if (r < 0)
 			rs->failed = 1;
-		if (r == 1) {
+		if (r == 2)
+			rs->updated = 1;
+		if (r >= 1) {
 			rs->fresh = 1;
 			if (!nlinked++)
 				crash_point("link");
 		}
 		if (st->fd >= 0)
 			close(st->fd);	/* an unlinked O_TMPFILE goes away with it */
-		else if (r != 1 && unlinkat(st->dirfd, st->tmp, 0) && errno != ENOENT)
+		else if (r < 1 && unlinkat(st->dirfd, st->tmp, 0) && errno != ENOENT)
 			log_warn("%s: cannot remove the temporary file %s: %s", a->path, st->tmp,
 				 strerror(errno));
 		st->fd = -1;

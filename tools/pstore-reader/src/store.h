@@ -46,6 +46,7 @@ struct rec_state {
 	unsigned staged:1;	/* files staged (or found archived already) */
 	unsigned failed:1;	/* could not be archived, or freed: left in pstore */
 	unsigned fresh:1;	/* a file of it was new in the archive this run */
+	unsigned updated:1;	/* ... replacing a copy of its report with fewer repeats */
 	unsigned damaged:1;	/* archived raw under unparsed/ */
 	unsigned archived:1;	/* all its files are in place */
 	unsigned freed:1;	/* unlinked from pstore */

@@ -94,6 +94,51 @@ else
 	skip "schema.json validation" "python3-jsonschema not installed"
 fi
 
+# --- repeats: a 208-byte header, later copies of an archived report --------
+# warn-task with a header of 208 bytes counting $2 repeats, as the file $1.
+repeats_record() {
+	python3 - "$DATA/error_report-ramoops-warn-task" "$1" "$2" <<-'PY'
+	import struct, sys, zlib
+	src, out, n = open(sys.argv[1], "rb").read(), sys.argv[2], int(sys.argv[3])
+	h = bytearray(src[:184]) + struct.pack("<QQQ", n, 42000000 if n else 0,
+	                                       1700000000000000000 if n else 0)
+	h[10:12] = struct.pack("<H", 208)
+	h[84:88] = b"\0\0\0\0"
+	h[84:88] = struct.pack("<I", zlib.crc32(bytes(h)))
+	open(out, "wb").write(bytes(h) + src[184:])
+	PY
+}
+rm -rf "$T/rp" "$T/ra" && mkdir -p "$T/rp"
+repeats_record "$T/rp/error_report-ramoops-1" 3
+"$R" -p "$T/rp" show | grep -q '^repeated:  3 more times, last at 2023-11-14T22:13:20.000000Z (0.042000 s after boot)$'
+tap $? "show: a record counting repeats has a 'repeated:' line"
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	"$R" -p "$T/rp" --json list | python3 -c '
+import json, sys, jsonschema
+v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+o = json.loads(sys.stdin.readline())
+v.validate(o)
+sys.exit(0 if o["repeats"] == 3 and o["last_repeat_realtime_ns"] == "1700000000000000000" else 1)' \
+		"$DIST/../schema.json"
+	tap $? "list --json of a record counting repeats: valid against schema.json, repeats 3"
+else
+	skip "schema.json validation of repeats" "python3-jsonschema not installed"
+fi
+"$R" -p "$T/rp" -a "$T/ra" --json collect > "$T/j1" 2>/dev/null
+repeats_record "$T/rp/error_report-ramoops-2" 7
+"$R" -p "$T/rp" -a "$T/ra" --json collect > "$T/j2" 2>/dev/null
+repeats_record "$T/rp/error_report-ramoops-3" 5
+"$R" -p "$T/rp" -a "$T/ra" --json collect > "$T/j3" 2>/dev/null
+files=$(find "$T/ra" -type f ! -name .lock)
+[ "$(echo "$files" | wc -l)" = 1 ] && ! ls "$T/rp" | grep -q . && [ ! -s "$T/j3" ] &&
+	python3 -c '
+import json, sys
+a, j1, j2 = (json.load(open(f)) for f in sys.argv[1:4])
+sys.exit(0 if a["repeats"] == 7 and j1["repeats"] == 3 and "update" not in j1 and
+         j2["repeats"] == 7 and j2["update"] is True and "update" not in a else 1)' \
+		"$files" "$T/j1" "$T/j2"
+tap $? "collect: a later copy counting more replaces the archived one (an update), one counting less changes nothing"
+
 # --- collect -------------------------------------------------------------
 "$R" -p "$T/ps" -a "$T/ar" collect --json error_report-ramoops-warn-task no-such > "$T/json" 2> "$T/err"
 rc=$?

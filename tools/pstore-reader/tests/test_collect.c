@@ -18,7 +18,11 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <endian.h>
+#include <json-c/json.h>
 #include <zlib.h>
+
+#include <linux/error_report.h>
 
 #include "../src/collect.h"
 #include "../src/log.h"
@@ -101,6 +105,7 @@ struct run {
 	int nnames;
 	struct retention retention;
 	int emitted;		/* JSON lines printed */
+	int updates;		/* ... of them marked "update" */
 };
 
 static int collect(struct dirs *d, struct run *r)
@@ -120,9 +125,11 @@ static int collect(struct dirs *d, struct run *r)
 	ret = collect_run(&o);
 	fclose(json);
 	if (r) {
-		r->emitted = 0;
+		r->emitted = r->updates = 0;
 		for (char *p = buf; p && *p; p++)
 			r->emitted += *p == '\n';
+		for (char *p = buf; p && (p = strstr(p, "\"update\":true")); p++)
+			r->updates++;
 	}
 	free(buf);
 	return ret;
@@ -358,6 +365,178 @@ static void test_archive_unusable(void **state)
 	assert_true(exists(d->pstore, "error_report-ramoops-warn-task"));
 }
 
+/* --- repeats: later copies of an archived report ---------------------------- */
+
+#define OFF(field) offsetof(struct error_report_header, field)
+
+static void put_le(unsigned char *b, size_t off, uint64_t v, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		b[off + i] = (unsigned char)(v >> (8 * i));
+}
+
+/*
+ * warn-task (a 184-byte header) as a record with a header of @hs bytes
+ * counting @repeats, its text changed a little when @other_text, as the
+ * pstore file @name. Its archive's name into @archived.
+ */
+static void put_report(int dirfd, const char *name, size_t hs, uint64_t repeats, int other_text,
+		       char *archived, size_t size)
+{
+	static unsigned char src[65536], b[65536 + 256];
+	size_t n, tl;
+	uint32_t v;
+	char boot[37];
+	uint64_t seq;
+
+	read_corpus("error_report-ramoops-warn-task", src, &n);
+	memcpy(&v, src + OFF(body_len), 4);
+	tl = le32toh(v);
+	assert_int_equal(n, 184 + tl);
+	memset(b, 0, sizeof(b));
+	memcpy(b, src, 184);
+	if (hs >= sizeof(struct error_report_header)) {
+		put_le(b, OFF(repeats), repeats, 8);
+		put_le(b, OFF(last_repeat_boottime_ns), repeats ? 99000000000ULL + repeats : 0, 8);
+		put_le(b, OFF(last_repeat_realtime_ns), repeats ? 1700000000000000000ULL : 0, 8);
+	}
+	put_le(b, OFF(header_size), hs, 2);
+	memcpy(b + hs, src + 184, tl);
+	if (other_text)
+		b[hs + tl - 2] ^= 0x20;		/* a letter's case, before the last newline */
+	put_le(b, OFF(body_crc32), crc32(0, b + hs, (uInt)tl), 4);
+	put_le(b, OFF(header_crc32), 0, 4);
+	put_le(b, OFF(header_crc32), crc32(0, b, (uInt)hs), 4);
+	put(dirfd, name, b, hs + tl);
+
+	boot_id_str(src + OFF(boot_id), boot);
+	memcpy(&seq, src + OFF(seq), 8);
+	snprintf(archived, size, "%s/report-%06llu-warning.json", boot,
+		 (unsigned long long)le64toh(seq));
+}
+
+/* "repeats" of an archived report; -1 when there is no such file. */
+static long long archived_repeats(int dirfd, const char *name)
+{
+	unsigned char *got;
+	size_t gn;
+	struct json_object *o, *v;
+	long long n = -2;
+
+	if (read_file_at(dirfd, name, &got, &gn))
+		return -1;
+	o = json_tokener_parse((const char *)got);
+	if (o && json_object_object_get_ex(o, "repeats", &v) && json_object_is_type(v, json_type_int))
+		n = json_object_get_int64(v);
+	json_object_put(o);
+	free(got);
+	return n;
+}
+
+struct repeat_step {
+	const char *what;
+	struct {
+		const char *file;	/* NULL: none */
+		size_t header_size;
+		uint64_t repeats;
+		int other_text;
+	} put[2];
+	int emitted, updates;
+	int files;		/* in the archive after the step */
+	long long plain, dot1;	/* "repeats" of report-...json and report-...json.1; -1: none */
+	int unchanged;		/* the archived file is byte for byte what it was */
+};
+
+static const struct repeat_step repeat_steps[] = {
+	{ "a record from before repeats (184-byte header)",
+	  { { "error_report-ramoops-1", 184, 0, 0 } }, 1, 0, 1, 0, -1, 0 },
+	{ "a copy counting 2: replaces it, emitted as an update",
+	  { { "error_report-ramoops-2", 208, 2, 0 } }, 1, 1, 1, 2, -1, 0 },
+	{ "a copy counting 5",
+	  { { "error_report-ramoops-2", 208, 5, 0 } }, 1, 1, 1, 5, -1, 0 },
+	{ "a copy counting 3, fewer: archived already, nothing changes",
+	  { { "error_report-ramoops-3", 208, 3, 0 } }, 0, 0, 1, 5, -1, 1 },
+	{ "a copy counting 5 again (another file): nothing changes",
+	  { { "error_report-ramoops-4", 208, 5, 0 } }, 0, 0, 1, 5, -1, 1 },
+	{ "the first copy again, from before repeats: nothing changes",
+	  { { "error_report-ramoops-1", 184, 0, 0 } }, 0, 0, 1, 5, -1, 1 },
+	{ "two copies at once, 9 and 8: the 9 is archived, once",
+	  { { "error_report-ramoops-5", 208, 8, 0 }, { "error_report-ramoops-6", 208, 9, 0 } },
+	  1, 1, 1, 9, -1, 0 },
+	{ "another text with the same seq: kept beside it, as before",
+	  { { "error_report-ramoops-7", 208, 20, 1 } }, 1, 0, 2, 9, 20, 1 },
+	{ "that one counting more: replaces its own copy only",
+	  { { "error_report-ramoops-8", 208, 25, 1 } }, 1, 1, 2, 9, 25, 1 },
+	{ "that one counting less: nothing changes",
+	  { { "error_report-ramoops-8", 208, 21, 1 } }, 0, 0, 2, 9, 25, 1 },
+};
+
+/*
+ * The kernel rewrites a record it holds as its count of repeats grows: a
+ * collect meets later copies of a report it archived. The archive holds
+ * the copy counting most under the plain name, replaced atomically; a copy
+ * counting no more is archived already. Every copy is freed.
+ */
+static void test_repeats_update(void **state)
+{
+	struct dirs *d = *state;
+	char name[256], dot1[260];
+	unsigned char *before = NULL, *after;
+	size_t bn = 0, an;
+
+	for (size_t i = 0; i < sizeof(repeat_steps) / sizeof(repeat_steps[0]); i++) {
+		const struct repeat_step *s = &repeat_steps[i];
+		struct run r = { 0 };
+
+		for (size_t k = 0; k < 2 && s->put[k].file; k++)
+			put_report(d->pstore, s->put[k].file, s->put[k].header_size,
+				   s->put[k].repeats, s->put[k].other_text, name, sizeof(name));
+		snprintf(dot1, sizeof(dot1), "%s.1", name);
+		if (collect(d, &r) != EXIT_OK || r.emitted != s->emitted || r.updates != s->updates ||
+		    count_files(d->archive) != s->files ||
+		    archived_repeats(d->archive_fd, name) != s->plain ||
+		    archived_repeats(d->archive_fd, dot1) != s->dot1)
+			fail_msg("%s: emitted %d (%d updates), %d files, repeats %lld and %lld",
+				 s->what, r.emitted, r.updates, count_files(d->archive),
+				 archived_repeats(d->archive_fd, name),
+				 archived_repeats(d->archive_fd, dot1));
+		for (size_t k = 0; k < 2 && s->put[k].file; k++)
+			if (exists(d->pstore, s->put[k].file))
+				fail_msg("%s: %s not freed", s->what, s->put[k].file);
+		assert_false(exists(d->archive_fd, "unparsed"));
+		assert_int_equal(read_file_at(d->archive_fd, name, &after, &an), 0);
+		if (s->unchanged && (an != bn || memcmp(after, before, an)))
+			fail_msg("%s: the archived report changed", s->what);
+		free(before);
+		before = after;
+		bn = an;
+	}
+	free(before);
+}
+
+/* --keep: the record stays; each rise of its count is archived (and emitted) once. */
+static void test_repeats_keep(void **state)
+{
+	struct dirs *d = *state;
+	struct run r = { .keep = 1 };
+	char name[256];
+
+	put_report(d->pstore, "error_report-ramoops-1", 208, 1, 0, name, sizeof(name));
+	assert_int_equal(collect(d, &r), EXIT_OK);
+	assert_int_equal(r.emitted, 1);
+	assert_int_equal(collect(d, &r), EXIT_OK);
+	assert_int_equal(r.emitted, 0);
+	put_report(d->pstore, "error_report-ramoops-1", 208, 4, 0, name, sizeof(name));
+	assert_int_equal(collect(d, &r), EXIT_OK);
+	assert_int_equal(r.emitted, 1);
+	assert_int_equal(r.updates, 1);
+	assert_int_equal(collect(d, &r), EXIT_OK);
+	assert_int_equal(r.emitted, 0);
+	assert_true(exists(d->pstore, "error_report-ramoops-1"));
+	assert_int_equal(count_files(d->archive), 1);
+	assert_int_equal(archived_repeats(d->archive_fd, name), 4);
+}
+
 static void age(int dirfd, const char *name, time_t secs_ago)
 {
 	struct timespec t[2] = { { time(NULL) - secs_ago, 0 }, { time(NULL) - secs_ago, 0 } };
@@ -434,6 +613,8 @@ int main(void)
 		DIRS_TEST(test_stale_tmp),
 		DIRS_TEST(test_unreadable),
 		DIRS_TEST(test_archive_unusable),
+		DIRS_TEST(test_repeats_update),
+		DIRS_TEST(test_repeats_keep),
 		DIRS_TEST(test_retention),
 		cmocka_unit_test(test_parse_limits),
 	};

@@ -134,6 +134,17 @@ static void test_corpus(void **state)
 			fail_msg("%s: a title from an untrusted header", c->file);
 		if (c->detector)
 			assert_string_equal(detector_name(rec.hdr.detector), c->detector);
+		/* Every corpus record predates repeats: a 184-byte header, none counted. */
+		if (record_has_header(&rec)) {
+			struct json_object *o = report_json(&rep), *v;
+
+			assert_int_equal(rec.hdr.header_size, 184);
+			assert_int_equal(rec.hdr.repeats, 0);
+			assert_true(json_object_object_get_ex(o, "repeats", &v));
+			assert_int_equal(json_object_get_int64(v), 0);
+			assert_false(json_object_object_get_ex(o, "last_repeat_realtime_ns", &v));
+			json_object_put(o);
+		}
 		record_free(&rec);
 	}
 }
@@ -444,7 +455,7 @@ static void hostile_record(struct record *rec, const char *comm, const char *tex
 	crc = htole32((uint32_t)crc32(0, (const Bytef *)text, (uInt)tl));
 	memcpy(b + offsetof(struct error_report_header, body_crc32), &crc, 4);
 	memset(b + offsetof(struct error_report_header, header_crc32), 0, 4);
-	crc = htole32((uint32_t)crc32(0, b, sizeof(struct error_report_header)));
+	crc = htole32((uint32_t)crc32(0, b, (uInt)hs));
 	memcpy(b + offsetof(struct error_report_header, header_crc32), &crc, 4);
 	record_free(&good);
 	record_parse(rec, "error_report-ramoops-\x1b[2Jhostile\xff", b, hs + tl);
@@ -619,7 +630,7 @@ static void record_with_detector(struct record *rec, uint32_t detector)
 	v = htole32(detector);
 	memcpy(b + offsetof(struct error_report_header, detector), &v, 4);
 	memset(b + offsetof(struct error_report_header, header_crc32), 0, 4);
-	v = htole32((uint32_t)crc32(0, b, sizeof(struct error_report_header)));
+	v = htole32((uint32_t)crc32(0, b, good.hdr.header_size));
 	memcpy(b + offsetof(struct error_report_header, header_crc32), &v, 4);
 	record_parse(rec, "error_report-ramoops-detector", b, good.size);
 	record_free(&good);
@@ -732,6 +743,275 @@ static void test_log_prefix(void **state)
 	unlink(path);
 }
 
+/* --- header sizes, repeats ---------------------------------------------- */
+
+#define V1_SIZE offsetof(struct error_report_header, repeats)	/* 184 */
+#define OFF(field) offsetof(struct error_report_header, field)
+
+static void put_le64(unsigned char *b, size_t off, uint64_t v)
+{
+	v = htole64(v);
+	memcpy(b + off, &v, 8);
+}
+
+struct header_case {
+	const char *what;
+	size_t header_size;	/* 0: the corpus record as it is (184) */
+	uint64_t repeats;
+	size_t crc_len;		/* bytes the header CRC covers; 0: header_size */
+	long flip;		/* a byte flipped after the CRC, -1: none */
+	enum record_status status;
+	uint64_t want_repeats;
+	uint64_t want_last_boot, want_last_real;
+};
+
+#define LAST_BOOT 123456789012ULL		/* 123.456789 s after boot */
+#define LAST_REAL 1700000000123456789ULL	/* 2023-11-14T22:13:20.123456Z */
+
+static const struct header_case header_cases[] = {
+	{ "184-byte header (before repeats)", 0, 0, 0, -1, RECORD_OK, 0, 0, 0 },
+	{ "208-byte header, repeats 5", 208, 5, 0, -1, RECORD_OK, 5, LAST_BOOT, LAST_REAL },
+	{ "208-byte header, repeats 0", 208, 0, 0, -1, RECORD_OK, 0, 0, 0 },
+	{ "208-byte header, a repeats bit flipped", 208, 5, 0, OFF(repeats), RECORD_BAD_HEADER_CRC, 0, 0, 0 },
+	{ "208-byte header, last repeat time flipped", 208, 5, 0, OFF(last_repeat_realtime_ns) + 7,
+	  RECORD_BAD_HEADER_CRC, 0, 0, 0 },
+	{ "208-byte header, CRC over 184 bytes only", 208, 5, V1_SIZE, -1, RECORD_BAD_HEADER_CRC, 0, 0, 0 },
+	{ "184-byte header, CRC over 208 bytes", 184, 0, 208, -1, RECORD_BAD_HEADER_CRC, 0, 0, 0 },
+	/* A newer header: fields this reader does not know, skipped but checked. */
+	{ "232-byte header", 232, 5, 0, -1, RECORD_OK, 5, LAST_BOOT, LAST_REAL },
+	{ "232-byte header, an unknown field flipped", 232, 5, 0, 220, RECORD_BAD_HEADER_CRC, 0, 0, 0 },
+	/* Headers that cover some of the new fields: those only. */
+	{ "192-byte header: repeats only", 192, 5, 0, -1, RECORD_OK, 5, 0, 0 },
+	{ "188-byte header: half of repeats", 188, 5, 0, -1, RECORD_OK, 0, 0, 0 },
+	{ "183-byte header", 183, 0, 0, -1, RECORD_BAD_VERSION, 0, 0, 0 },
+};
+
+/*
+ * warn-task with a header of @c->header_size bytes: its 184 bytes, then
+ * repeats and the last repeat's times as far as the size covers them,
+ * then filler; the same text. Checksums as @c says.
+ */
+static void record_with_header(struct record *rec, const struct header_case *c)
+{
+	struct record good;
+	unsigned char *b, full[512];
+	size_t hs, tl, crc_len;
+	uint32_t crc;
+	uint16_t v;
+
+	load("error_report-ramoops-warn-task", &good);
+	assert_int_equal(good.hdr.header_size, V1_SIZE);
+	hs = c->header_size ? c->header_size : V1_SIZE;
+	crc_len = c->crc_len ? c->crc_len : hs;
+	tl = good.text_len;
+	memset(full, 0xa5, sizeof(full));
+	memcpy(full, good.data, V1_SIZE);
+	put_le64(full, OFF(repeats), c->repeats);
+	put_le64(full, OFF(last_repeat_boottime_ns), c->repeats ? LAST_BOOT : 0);
+	put_le64(full, OFF(last_repeat_realtime_ns), c->repeats ? LAST_REAL : 0);
+	v = htole16((uint16_t)hs);
+	memcpy(full + OFF(header_size), &v, 2);
+	memset(full + OFF(header_crc32), 0, 4);
+	crc = htole32((uint32_t)crc32(0, full, (uInt)crc_len));
+	memcpy(full + OFF(header_crc32), &crc, 4);
+	if (c->flip >= 0)
+		full[c->flip] ^= 0x01;
+	b = malloc(hs + tl);
+	assert_non_null(b);
+	memcpy(b, full, hs);
+	memcpy(b + hs, good.text, tl);
+	record_free(&good);
+	record_parse(rec, "error_report-ramoops-repeats", b, hs + tl);
+}
+
+/* A u64 JSON field: a decimal string of @want. */
+static void assert_json_u64(struct json_object *o, const char *key, uint64_t want)
+{
+	struct json_object *v;
+	char buf[24];
+
+	if (!json_object_object_get_ex(o, key, &v))
+		fail_msg("no %s", key);
+	assert_true(json_object_is_type(v, json_type_string));
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)want);
+	assert_string_equal(json_object_get_string(v), buf);
+}
+
+/*
+ * Headers of 184 bytes (before repeats), 208 (with them) and more (a newer
+ * kernel's): parsed, the CRC over all header_size bytes, repeats in the
+ * JSON, the journal and show when there are any.
+ */
+static void test_header_sizes(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(header_cases) / sizeof(header_cases[0]); i++) {
+		const struct header_case *c = &header_cases[i];
+		char *f[JOURNAL_MAX_FIELDS], *text = NULL, want[64];
+		struct json_object *o, *back, *v;
+		struct record rec, plain;
+		struct report rep;
+		size_t len = 0;
+		int n, seen = 0;
+		FILE *out;
+
+		record_with_header(&rec, c);
+		if (rec.status != c->status)
+			fail_msg("%s: status %s, want %s", c->what, record_status_token(rec.status),
+				 record_status_token(c->status));
+		if (rec.status != RECORD_OK) {
+			report_from_record(&rep, &rec);
+			o = report_json(&rep);
+			assert_false(json_object_object_get_ex(o, "repeats", &v));
+			json_object_put(o);
+			record_free(&rec);
+			continue;
+		}
+		load("error_report-ramoops-warn-task", &plain);
+		assert_int_equal(rec.hdr.header_size, c->header_size ? c->header_size : V1_SIZE);
+		assert_int_equal(rec.hdr.seq, plain.hdr.seq);
+		assert_int_equal(rec.text_len, plain.text_len);
+		assert_memory_equal(rec.text, plain.text, plain.text_len);
+		record_free(&plain);
+		if (rec.hdr.repeats != c->want_repeats ||
+		    rec.hdr.last_repeat_boottime_ns != c->want_last_boot ||
+		    rec.hdr.last_repeat_realtime_ns != c->want_last_real)
+			fail_msg("%s: repeats %llu, last %llu/%llu", c->what,
+				 (unsigned long long)rec.hdr.repeats,
+				 (unsigned long long)rec.hdr.last_repeat_boottime_ns,
+				 (unsigned long long)rec.hdr.last_repeat_realtime_ns);
+
+		/* JSON: repeats always, a number; the last repeat's times when any, strings. */
+		report_from_record(&rep, &rec);
+		o = report_json(&rep);
+		back = parse_strict(json_object_to_json_string(o));
+		json_object_put(o);
+		assert_true(json_object_object_get_ex(back, "repeats", &v));
+		assert_true(json_object_is_type(v, json_type_int));
+		assert_int_equal(json_object_get_int64(v), c->want_repeats);
+		if (c->want_repeats) {
+			assert_json_u64(back, "last_repeat_realtime_ns", c->want_last_real);
+			assert_json_u64(back, "last_repeat_boottime_ns", c->want_last_boot);
+		} else {
+			assert_false(json_object_object_get_ex(back, "last_repeat_realtime_ns", &v));
+			assert_false(json_object_object_get_ex(back, "last_repeat_boottime_ns", &v));
+		}
+		assert_false(json_object_object_get_ex(back, "update", &v));
+		json_object_put(back);
+
+		/* The journal: KERNEL_REPORT_REPEATS when any. */
+		snprintf(want, sizeof(want), "KERNEL_REPORT_REPEATS=%llu",
+			 (unsigned long long)c->want_repeats);
+		n = journal_fields(&rep, f, JOURNAL_MAX_FIELDS);
+		for (int k = 0; k < n; k++) {
+			seen += !strncmp(f[k], "KERNEL_REPORT_REPEATS=", 22);
+			if (!strncmp(f[k], "KERNEL_REPORT_REPEATS=", 22))
+				assert_string_equal(f[k], want);
+			free(f[k]);
+		}
+		assert_int_equal(seen, c->want_repeats ? 1 : 0);
+
+		/* show: a "repeated:" line when any, times as the report's own. */
+		out = open_memstream(&text, &len);
+		assert_non_null(out);
+		report_print_text(&rep, out, 0);
+		fclose(out);
+		if (c->want_repeats && c->want_last_real)
+			assert_non_null(strstr(text, "\nrepeated:  5 more times, last at "
+						     "2023-11-14T22:13:20.123456Z "
+						     "(123.456789 s after boot)\n"));
+		else if (c->want_repeats)
+			assert_non_null(strstr(text, "\nrepeated:  5 more times, last at unknown "
+						     "(0.000000 s after boot)\n"));
+		else
+			assert_null(strstr(text, "repeated"));
+		free(text);
+		record_free(&rec);
+	}
+}
+
+/* An update (collect replaced a copy with fewer repeats) says so, JSON and journal. */
+static void test_update_marked(void **state)
+{
+	static const struct header_case c = { .what = "update", .header_size = 208,
+					       .repeats = 1, .flip = -1 };
+	char *f[JOURNAL_MAX_FIELDS], *text = NULL;
+	struct json_object *o, *v;
+	struct record rec;
+	struct report rep;
+	size_t len = 0;
+	int n, seen = 0;
+	FILE *out;
+
+	(void)state;
+	record_with_header(&rec, &c);
+	assert_int_equal(rec.status, RECORD_OK);
+	report_from_record(&rep, &rec);
+	rep.update = 1;
+	o = report_json(&rep);
+	assert_true(json_object_object_get_ex(o, "update", &v));
+	assert_true(json_object_get_boolean(v));
+	json_object_put(o);
+	n = journal_fields(&rep, f, JOURNAL_MAX_FIELDS);
+	for (int k = 0; k < n; k++) {
+		seen += !strcmp(f[k], "KERNEL_REPORT_UPDATE=1");
+		seen += !strcmp(f[k], "KERNEL_REPORT_REPEATS=1");
+		free(f[k]);
+	}
+	assert_int_equal(seen, 2);
+	assert_true(n <= JOURNAL_MAX_FIELDS - 1);	/* room left */
+	out = open_memstream(&text, &len);
+	assert_non_null(out);
+	report_print_text(&rep, out, 0);
+	fclose(out);
+	assert_non_null(strstr(text, "\nrepeated:  1 more time, last at "));
+	free(text);
+	record_free(&rec);
+}
+
+/*
+ * Copies of one report with different counts in pstore at once: the one
+ * counting most stands for them, whatever the order of their names.
+ */
+static void test_merge_copies_keeps_most_repeats(void **state)
+{
+	static const uint64_t counts[][3] = { { 2, 7, 3 }, { 7, 2, 3 }, { 2, 3, 7 }, { 0, 0, 0 } };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		struct record recs[4];
+		size_t kept = 0, merged = 0;
+
+		for (size_t k = 0; k < 3; k++) {
+			struct header_case c = { .what = "copy", .header_size = 208,
+						 .repeats = counts[i][k], .flip = -1 };
+
+			record_with_header(&recs[k], &c);
+			assert_int_equal(recs[k].status, RECORD_OK);
+		}
+		load("error_report-ramoops-kasan-uaf-task", &recs[3]);	/* another report */
+		records_merge_copies(recs, 4);
+		for (size_t k = 0; k < 3; k++) {
+			if (recs[k].merged) {
+				merged++;
+				assert_int_equal(recs[recs[k].merged - 1].merged, 0);
+				assert_int_equal(recs[recs[k].merged - 1].hdr.repeats,
+						 i == 3 ? 0 : 7);
+			} else {
+				kept++;
+				assert_int_equal(recs[k].hdr.repeats, i == 3 ? 0 : 7);
+			}
+		}
+		assert_int_equal(kept, 1);
+		assert_int_equal(merged, 2);
+		assert_int_equal(recs[3].merged, 0);
+		if (i == 3)
+			assert_int_equal(recs[0].merged, 0);	/* equals: the first */
+		for (size_t k = 0; k < 4; k++)
+			record_free(&recs[k]);
+	}
+}
+
 /* Each exit status means one thing; the most severe wins. */
 static void test_exit_merge(void **state)
 {
@@ -764,6 +1044,9 @@ int main(void)
 		cmocka_unit_test(test_hostile_json_and_text),
 		cmocka_unit_test(test_json_types),
 		cmocka_unit_test(test_error_report_enc_z),
+		cmocka_unit_test(test_header_sizes),
+		cmocka_unit_test(test_update_marked),
+		cmocka_unit_test(test_merge_copies_keeps_most_repeats),
 		cmocka_unit_test(test_log_prefix),
 		cmocka_unit_test(test_exit_merge),
 	};
