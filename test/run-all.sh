@@ -185,6 +185,17 @@ arm64_tests() {
 		--append "$detectors" --put triggers=test/guest/triggers/contexts-arm64.txt
 	check_vm "$k" uboot-layout
 	emit "$p""uboot-layout: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-layout" $layout)
+	# Repeats counted in a record, as U-Boot shows them after the reset.
+	run_vm "$k" uboot-repeats repeats --uboot "$ub/u-boot.bin" \
+		--uboot-cmd "pstore display error-report" \
+		--append "ramoops.error_report_store_repeats=0"
+	emit "$p""uboot-repeats: " < <(
+		if tr -d '\r' < "$LOGS/$k-arm64/uboot-repeats/console.log" |
+			grep -q "^Repeated 499 more times, the last at [0-9]*\.[0-9]\{6\} s$"; then
+			echo "ok - U-Boot's pstore display shows the count of repeats"
+		else
+			echo "not ok - U-Boot's pstore display shows the count of repeats"
+		fi)
 	# The DT alone, without U-Boot, with ramoops' ECC: every slot has its
 	# parity and the files end with ramoops' ECC notice.
 	run_vm "$k" dt-ecc error-report --dt-ramoops "ecc-size=16" --append "$detectors" \
