@@ -33,7 +33,9 @@
  * allocated when the sink registers, claimed with cmpxchg. What cannot be
  * had at once is counted as dropped, never waited for.
  *
- * Telling userspace. The counters in /sys/kernel/error_report are raised
+ * Telling userspace. Each report is counted as stored, dropped, or, when
+ * the sink says a record it holds counts it (ERROR_REPORT_REPEAT), as a
+ * repeat. The counters in /sys/kernel/error_report are raised
  * with sysfs_notify() after every report, so poll(2) on them wakes up. That
  * cannot be done from the report context: an irq_work (NMI-safe) hands over
  * to a work item, which notifies.
