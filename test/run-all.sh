@@ -344,6 +344,21 @@ kcsan_tests() {
 		--put triggers=/dev/null --put storm=<(echo "12 warn")
 	check_vm "$k" kcsan-storm --events --storm --capacity 32 \
 		--no-race-in 'error_report|ern_|pstore|ramoops|persistent_ram'
+	# The same storm with ramoops' default, repeats counted: four CPUs
+	# report one site at once, through the site table's lock-free paths.
+	local rdir=$LOGS/$k-x86_64/kcsan-storm-repeats/mbox c
+	run_vm "$k" kcsan-storm-repeats error-report --smp 4 \
+		--append "ramoops.error_report_store_repeats=0" \
+		--put triggers=/dev/null --put storm=<(echo "12 warn")
+	emit "$p""kcsan-storm-repeats: " < <(
+		races=$(grep -cE "BUG: KCSAN: data-race in .*(error_report|ern_|pstore|ramoops|persistent_ram)" \
+			"$rdir/dmesg.txt")
+		[ "$races" = 0 ] && c=ok || c="not ok"
+		echo "$c - no KCSAN report names the capture, the store or the site table ($races do)"
+		read -r count < "$rdir/er_count"; read -r stored < "$rdir/er_stored"
+		read -r dropped < "$rdir/er_dropped"; read -r repeats < "$rdir/er_repeats"
+		[ "$repeats" -gt 0 ] && [ $((stored + dropped + repeats)) = "$count" ] && c=ok || c="not ok"
+		echo "$c - $count reports: $stored stored, $repeats repeats, $dropped dropped")
 	run_vm "$k" detector-kcsan error-report --put triggers=<(echo "lockup race 2")
 	check_vm "$k" detector-kcsan --events --require kcsan
 }

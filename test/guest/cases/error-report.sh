@@ -62,7 +62,7 @@ case $BOOT in
 	fi
 	cat /sys/kernel/debug/error_report_test/raised > /mbox/raised
 	cat /sys/kernel/debug/error_report_detectors/events > /mbox/events
-	for f in count stored dropped; do cat $er/$f > /mbox/er_$f; done
+	for f in count stored dropped repeats; do cat $er/$f > /mbox/er_$f; done
 	ls /sys/fs/pstore > /mbox/pstore-boot1.txt
 	save_dmesg /mbox/dmesg.txt
 	case $(cat /mbox/finish 2>/dev/null) in
