@@ -92,6 +92,7 @@
  * @last_seq:	printk sequence number of the last line copied or counted,
  *		to append continuation fragments to it
  * @len:	bytes of text so far
+ * @line_start:	where the last line kept starts in the text
  * @lost_lines:	printk records that did not fit
  * @lost_bytes:	their bytes
  * @comm:	reporting task's name
@@ -110,6 +111,7 @@ struct ern_report {
 	u64 real_ns;
 	u64 last_seq;
 	size_t len;
+	size_t line_start;
 	unsigned int lost_lines;
 	size_t lost_bytes;
 	char comm[TASK_COMM_LEN];
@@ -322,7 +324,8 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 	 * A fragment of the last line goes before its newline. One that is
 	 * not stored counts its own bytes only: its line's prefix and newline
 	 * are counted with that line, kept or not. A kept line whose fragment
-	 * does not fit is a record stored in part: the text stops there.
+	 * does not fit goes too, and counts as not stored: the text keeps
+	 * whole lines only.
 	 */
 	if (cont && r->last_seq == seq) {
 		need = ern_lines_size(prefix_len, text, len);
@@ -332,8 +335,11 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 			text_buf[r->len++] = '\n';
 			return;
 		}
-		if (!r->lost_lines)
+		if (!r->lost_lines) {
 			r->lost_lines++;
+			r->lost_bytes += r->len - r->line_start;
+			r->len = r->line_start;
+		}
 		r->lost_bytes += need;
 		return;
 	}
@@ -345,6 +351,7 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 		r->last_seq = seq;
 		return;
 	}
+	r->line_start = r->len;
 	memcpy(text_buf + r->len, prefix, prefix_len);
 	r->len += prefix_len;
 	ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
@@ -379,6 +386,7 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 	r->real_ns = ktime_get_real_fast_ns();
 	r->last_seq = U64_MAX;
 	r->len = 0;
+	r->line_start = 0;
 	r->lost_lines = 0;
 	r->lost_bytes = 0;
 }

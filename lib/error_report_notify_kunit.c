@@ -246,6 +246,48 @@ static void ern_test_truncation_continuation(struct kunit *test)
 }
 
 /*
+ * A kept line whose continuation fragment does not fit goes with it: the
+ * text keeps whole lines, and the line counts among those not stored.
+ */
+static void ern_test_truncation_kept_continuation(struct kunit *test)
+{
+	static const char prefix[] = "<6>[    1.000000] ";
+	static const char filler[] = "ern_kunit filler ..........";
+	static const char line[] = "ern_kunit whole";
+	const size_t plen = sizeof(prefix) - 1, flen = sizeof(filler) - 1;
+	const size_t llen = sizeof(line) - 1, fill = plen + flen + 1;
+	const struct ern_state *st = ern_test_state(test);
+	size_t room = ern_text_room(st), left, len, bytes = 0;
+	unsigned int i, n, records = 0;
+	char frag[64], *body, *cut;
+	unsigned long flags;
+	int got;
+
+	/* n filler lines and the line fit; the fragment is one byte too many. */
+	n = (room - (plen + llen + 1)) / fill;
+	left = room - n * fill - (plen + llen + 1);
+	KUNIT_ASSERT_LT(test, left + 1, sizeof(frag));
+	memset(frag, 'x', left + 1);
+	ern_test_open();
+	local_irq_save(flags);
+	for (i = 0; i < n; i++)
+		error_report_capture_line(3000 + i, prefix, plen, filler, flen, false);
+	error_report_capture_line(9000, prefix, plen, line, llen, false);
+	error_report_capture_line(9000, prefix, plen, frag, left + 1, true);
+	local_irq_restore(flags);
+	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
+	KUNIT_EXPECT_NULL(test, strstr(body, line));
+	KUNIT_EXPECT_EQ(test, ern_test_count(body, filler), n);
+	cut = strstr(body, "[error_report: truncated: ");
+	KUNIT_ASSERT_NOT_NULL(test, cut);
+	got = sscanf(cut, "[error_report: truncated: %u more records, %zu bytes",
+		     &records, &bytes);
+	KUNIT_ASSERT_EQ(test, got, 2);
+	KUNIT_EXPECT_EQ(test, records, 1);
+	KUNIT_EXPECT_EQ(test, bytes, plen + llen + 1 + left + 1);
+}
+
+/*
  * A report nested in another of the same context has its own lines; one
  * nested deeper than ERN_MAX_NEST has no record, and its end closes no other.
  */
@@ -319,6 +361,7 @@ static struct kunit_case ern_test_cases[] = {
 	KUNIT_CASE(ern_test_continuation),
 	KUNIT_CASE(ern_test_truncation),
 	KUNIT_CASE(ern_test_truncation_continuation),
+	KUNIT_CASE(ern_test_truncation_kept_continuation),
 	KUNIT_CASE(ern_test_nested),
 	KUNIT_CASE(ern_test_frames_exhausted),
 	{}
