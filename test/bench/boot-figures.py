@@ -9,33 +9,21 @@ set up.
 """
 import glob
 import os
-import re
 import statistics
 import sys
 
-STAMP = re.compile(r"^\[\s*([0-9.]+)\]")
-
-
-def stamp(lines, pattern):
-    for line in lines:
-        if re.search(pattern, line):
-            m = STAMP.match(line)
-            if m:
-                return float(m.group(1))
-    return None
-
+from probe_time import probe_s, stamp
 
 by_name = {}
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "boot-*-*.log"))):
     name = os.path.basename(path)[len("boot-"):].rsplit("-", 1)[0]
     lines = open(path, errors="replace").read().splitlines()
     init = stamp(lines, r"Run /init as init process")
-    first = stamp(lines, r"ramoops: using module parameters")
-    last = stamp(lines, r"ramoops: using 0x")
-    if init is None or first is None or last is None:
+    probe = probe_s(lines)
+    if init is None or probe is None:
         print(f"{path}: no boot figures in it")
         continue
-    by_name.setdefault(name, []).append((init, last - first))
+    by_name.setdefault(name, []).append((init, probe))
 for name, runs in by_name.items():
     init = statistics.median(r[0] for r in runs)
     probe = statistics.median(r[1] for r in runs)

@@ -4,24 +4,16 @@
 records, from a bench-full-region run: the log holds four boots, the first
 with the region empty, the others with it full; the probe of each is the
 time from ramoops' first line to its last."""
-import re
 import statistics
 import sys
 
-STAMP = re.compile(r"^\[\s*([0-9.]+)\]")
+from probe_time import probe_s
+
 boots = open(sys.argv[1], errors="replace").read().split("GUEST-REBOOT")
 probes = []
 for text in boots:
-    first = last = None
-    for line in text.splitlines():
-        m = STAMP.match(line)
-        if not m:
-            continue
-        if "ramoops: using module parameters" in line and first is None:
-            first = float(m.group(1))
-        elif "ramoops: using 0x" in line and first is not None and last is None:
-            last = float(m.group(1))
-    probes.append(None if first is None or last is None else (last - first) * 1000)
+    probe = probe_s(text.splitlines())
+    probes.append(None if probe is None else probe * 1000)
 if len(probes) < 4 or None in probes[:4]:
     print(f"full region: no figure: {len(probes)} boots in the log, probes {probes}")
     sys.exit(0)
