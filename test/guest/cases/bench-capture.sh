@@ -25,11 +25,11 @@ cat $er/stored > /mbox/stored
 # the guest's clocksource watchdog gave up on it).
 cat /sys/devices/system/clocksource/clocksource0/current_clocksource > /mbox/clocksource
 dmesg | grep -c "Marking TSC unstable" > /mbox/tsc-unstable
-# Each report's record as pstore shows it, by sequence number: its size.
+# Each report's record as pstore shows it, by sequence number (the
+# header's seq, 8 bytes at offset 40): its size.
 wait_until 100 records_shown "$(cat $er/stored)"
 for f in /sys/fs/pstore/error_report-*; do
-	seq=$(pstore-reader --json show "${f##*/}" | sed -n 's/.*"seq":"\([0-9]*\)".*/\1/p')
-	echo "$seq $(wc -c < "$f")"
+	echo "$(od -An -tu8 -j40 -N8 "$f" | tr -d ' ') $(wc -c < "$f")"
 done | sort -n > /mbox/sizes.txt
 # A memcpy of each record's size.
 while read -r seq bytes; do
