@@ -52,6 +52,17 @@ def return_address():
     return int(gdb.parse_and_eval("*(unsigned long *)$rsp")) & (2**64 - 1)
 
 
+def finish_call():
+    """Stopped at a function's entry: run until that call returns. A second
+    stop at the entry before then is the same call reported twice."""
+    ret = return_address()
+    run(f"tbreak *{ret:#x}")
+    while True:
+        run("continue")
+        if pc() == ret:
+            break
+
+
 # The NTH call: each earlier one is let run to its return first, because
 # QEMU's gdbstub may report a breakpoint twice for one call (seen in about
 # one run in twenty): a second stop at FUNCTION's entry before the call
@@ -61,12 +72,7 @@ for n in range(1, nth + 1):
     run("continue")
     if n == nth:
         break
-    ret = return_address()
-    run(f"tbreak *{ret:#x}")
-    while True:
-        run("continue")
-        if pc() == ret:
-            break
+    finish_call()
 run("delete")
 ret = return_address()
 run("break *persistent_ram_zap")
@@ -83,12 +89,7 @@ while True:
         break
     # As above: the zone call returns before the next one counts (a zap
     # was once reported twice, and the reset came a step early).
-    zret = return_address()
-    run(f"tbreak *{zret:#x}")
-    while True:
-        run("continue")
-        if pc() == zret:
-            break
+    finish_call()
 run("monitor system_reset")
 if where == "returned":
     print(f"RESET-AT {func} step {step}: after it returned ({calls} zone calls)", flush=True)
