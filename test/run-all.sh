@@ -401,8 +401,8 @@ reset_step_tests() {
 	# With compression (the 6.12 default), the third report's compressed
 	# copy (the 6th write: each report is written, then its copy) and the
 	# erase of its original (the 3rd erase, two slots) that follows it.
-	for mode in write:ramoops_pstore_write:3:6 erase:ramoops_free_error_report:1:3 \
-		compact-write:ramoops_pstore_write:6:4 compact-erase:ramoops_free_error_report:3:3; do
+	for mode in write:ramoops_pstore_write:3:6 erase:ramoops_er_erase:1:3 \
+		compact-write:ramoops_pstore_write:6:4 compact-erase:ramoops_er_erase:3:3; do
 		IFS=: read -r mode fn nth calls <<< "$mode"
 		[[ $mode == compact-* ]] && params=${params% pstore.error_report_compress=0}
 		for step in $(seq 1 "$calls"); do

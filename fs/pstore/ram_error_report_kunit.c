@@ -6,12 +6,14 @@
  * refused, an oversized record cut, slots torn by a reset, record names that
  * differ between reports of one slot.
  *
- * Included at the end of fs/pstore/ram.c to reach its static functions. The
- * slots live in ordinary pages (memtype 2: cached), not in a reserved
- * region, and no backend is registered: the tests call ramoops directly.
+ * Included at the end of fs/pstore/ram_error_report.c to reach its static
+ * functions. The slots live in ordinary pages (memtype 2: cached), not in a
+ * reserved region, and no backend is registered: the tests call the region's
+ * functions directly, as ram.c does.
  */
 #include <kunit/test.h>
 #include <linux/gfp.h>
+#include <linux/io.h>
 
 /* A report spans up to a quarter of the region: 4 slots here. */
 #define RAM_TEST_SLOTS		16
@@ -19,15 +21,25 @@
 #define RAM_TEST_SPAN		4
 
 struct ram_test {
-	struct ramoops_context cxt;
+	struct ramoops_er_slots er;
+	struct persistent_ram_ecc_info ecc;	/* none */
 	struct page *pages;
 	unsigned int order;
 };
 
+/* Set the slots up over the test's pages, as a (re)boot does. */
+static int ram_test_setup(struct ram_test *t)
+{
+	return ramoops_er_init(&t->er, NULL, page_to_phys(t->pages),
+			       RAM_TEST_SLOTS * RAM_TEST_SLOT_SIZE,
+			       RAM_TEST_SLOT_SIZE, 2, &t->ecc) ?:
+	       (t->er.cnt == RAM_TEST_SLOTS && t->er.max_span == RAM_TEST_SPAN ?
+		0 : -EINVAL);
+}
+
 static int ram_test_init(struct kunit *test)
 {
 	struct ram_test *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
-	phys_addr_t paddr;
 
 	if (!t)
 		return -ENOMEM;
@@ -35,28 +47,15 @@ static int ram_test_init(struct kunit *test)
 	t->pages = alloc_pages(GFP_KERNEL | __GFP_ZERO, t->order);
 	if (!t->pages)
 		return -ENOMEM;
-	t->cxt.phys_addr = page_to_phys(t->pages);
-	t->cxt.size = RAM_TEST_SLOTS * RAM_TEST_SLOT_SIZE;
-	t->cxt.memtype = 2;
-	t->cxt.error_report_size = t->cxt.size;
-	t->cxt.error_report_record_size = RAM_TEST_SLOT_SIZE;
-	t->cxt.pstore.data = &t->cxt;
-	paddr = t->cxt.phys_addr;
-	ramoops_init_error_report(NULL, &t->cxt, &paddr);
 	test->priv = t;
-	return t->cxt.max_error_report_cnt == RAM_TEST_SLOTS &&
-	       t->cxt.max_error_report_span == RAM_TEST_SPAN ? 0 : -EINVAL;
+	return ram_test_setup(t);
 }
 
 /* What a warm reboot does: the slots are set up again over the same RAM. */
 static int ram_test_reboot(struct ram_test *t)
 {
-	phys_addr_t paddr = t->cxt.phys_addr;
-
-	ramoops_free_przs(&t->cxt);
-	t->cxt.error_report_size = t->cxt.size;
-	ramoops_init_error_report(NULL, &t->cxt, &paddr);
-	return t->cxt.max_error_report_cnt == RAM_TEST_SLOTS ? 0 : -EINVAL;
+	ramoops_er_free(&t->er);
+	return ram_test_setup(t);
 }
 
 static void ram_test_exit(struct kunit *test)
@@ -65,7 +64,7 @@ static void ram_test_exit(struct kunit *test)
 
 	if (!t)
 		return;
-	ramoops_free_przs(&t->cxt);
+	ramoops_er_free(&t->er);
 	__free_pages(t->pages, t->order);
 }
 
@@ -75,14 +74,13 @@ static int ram_test_write_as(struct ram_test *t, const char *text,
 	struct pstore_record record;
 
 	memset(&record, 0, sizeof(record));
-	record.psi = &t->cxt.pstore;
 	record.type = PSTORE_TYPE_ERROR_REPORT;
 	record.time.tv_sec = sec;
 	record.buf = (char *)text;
 	record.size = size;
 	record.compressed = compressed;
-	return ramoops_pstore_write(&record) ?:
-	       (int)ramoops_error_report_slot(record.id);
+	return ramoops_er_write(&t->er, &record) ?:
+	       (int)ramoops_er_slot(record.id);
 }
 
 static int ram_test_write_at(struct ram_test *t, const char *text,
@@ -101,13 +99,12 @@ static int ram_test_erase_at(struct ram_test *t, unsigned int slot,
 			     time64_t sec)
 {
 	struct pstore_record record = {
-		.psi = &t->cxt.pstore,
 		.type = PSTORE_TYPE_ERROR_REPORT,
 		.time.tv_sec = sec,
 	};
 
-	record.id = ramoops_error_report_id(&record.time, slot);
-	return ramoops_pstore_erase(&record);
+	record.id = ramoops_er_id(&record.time, slot);
+	return ramoops_er_erase(&t->er, &record);
 }
 
 static int ram_test_erase(struct ram_test *t, unsigned int slot)
@@ -175,21 +172,19 @@ static void ram_test_read_back(struct kunit *test)
 
 	for (i = 0; i < ARRAY_SIZE(texts); i++)
 		ram_test_write(t, texts[i], strlen(texts[i]));
-	ramoops_pstore_open(&t->cxt.pstore);
+	t->er.read_cnt = 0;
 	for (i = 0; i < ARRAY_SIZE(texts); i++) {
 		memset(&record, 0, sizeof(record));
-		record.psi = &t->cxt.pstore;
-		size = ramoops_pstore_read(&record);
+			size = ramoops_er_read(&t->er, &record);
 		KUNIT_ASSERT_EQ(test, size, strlen(texts[i]));
 		KUNIT_EXPECT_EQ(test, record.type, PSTORE_TYPE_ERROR_REPORT);
-		KUNIT_EXPECT_EQ(test, ramoops_error_report_slot(record.id), i);
+		KUNIT_EXPECT_EQ(test, ramoops_er_slot(record.id), i);
 		KUNIT_EXPECT_EQ(test, record.time.tv_sec, 1700000000);
 		KUNIT_EXPECT_EQ(test, memcmp(record.buf, texts[i], size), 0);
 		kvfree(record.buf);
 	}
 	memset(&record, 0, sizeof(record));
-	record.psi = &t->cxt.pstore;
-	KUNIT_EXPECT_EQ(test, ramoops_pstore_read(&record), 0);
+	KUNIT_EXPECT_EQ(test, ramoops_er_read(&t->er, &record), 0);
 	kvfree(record.buf);
 }
 
@@ -227,13 +222,12 @@ static int ram_test_read_text(struct kunit *test, struct ram_test *t,
 	int id;
 
 	memset(&record, 0, sizeof(record));
-	record.psi = &t->cxt.pstore;
-	len = ramoops_pstore_read(&record);
+	len = ramoops_er_read(&t->er, &record);
 	KUNIT_EXPECT_EQ(test, len, size);
 	if (len == size)
 		KUNIT_EXPECT_EQ(test, memcmp(record.buf, text, size), 0);
 	KUNIT_EXPECT_EQ(test, record.time.tv_sec, 1700000000);
-	id = len > 0 ? (int)ramoops_error_report_slot(record.id) : -1;
+	id = len > 0 ? (int)ramoops_er_slot(record.id) : -1;
 	kvfree(record.buf);
 	return id;
 }
@@ -251,7 +245,7 @@ static void ram_test_span(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, text);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "after\n", 6), 3);
-	ramoops_pstore_open(&t->cxt.pstore);
+	t->er.read_cnt = 0;
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "after\n", 6), 3);
 	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 1), -EBUSY);
@@ -306,9 +300,9 @@ static void ram_test_span_reboot(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 3);
 	/* A reset before the second report's last slot was written. */
-	persistent_ram_zap(&t->cxt.eprzs[5]);
+	persistent_ram_zap(&t->er.przs[5]);
 	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
-	ramoops_pstore_open(&t->cxt.pstore);
+	t->er.read_cnt = 0;
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
 	/* Two slots of 1012 bytes (12: the zone header), less the time header. */
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 2 * 1012 -
@@ -324,12 +318,11 @@ static int ram_test_read_id(struct ram_test *t, char *text, size_t size)
 	ssize_t len;
 
 	memset(&record, 0, sizeof(record));
-	record.psi = &t->cxt.pstore;
-	len = ramoops_pstore_read(&record);
+	len = ramoops_er_read(&t->er, &record);
 	if (len > 0)
 		strscpy(text, record.buf, min_t(size_t, len + 1, size));
 	kvfree(record.buf);
-	return len > 0 ? (int)ramoops_error_report_slot(record.id) : -1;
+	return len > 0 ? (int)ramoops_er_slot(record.id) : -1;
 }
 
 /*
@@ -346,11 +339,11 @@ static void ram_test_torn(struct kunit *test)
 	ram_test_write(t, "first\n", 6);
 	ram_test_write(t, "", 0);		/* slot 1: the time header only */
 	ram_test_write(t, "cut\n", 4);
-	persistent_ram_zap(&t->cxt.eprzs[2]);	/* slot 2: a header cut short */
-	persistent_ram_write(&t->cxt.eprzs[2], "====17", 6);
+	persistent_ram_zap(&t->er.przs[2]);	/* slot 2: a header cut short */
+	persistent_ram_write(&t->er.przs[2], "====17", 6);
 	ram_test_write(t, "fourth\n", 7);
 
-	ramoops_pstore_open(&t->cxt.pstore);
+	t->er.read_cnt = 0;
 	KUNIT_EXPECT_EQ(test, ram_test_read_id(t, text, sizeof(text)), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_read_id(t, text, sizeof(text)), 2);
 	KUNIT_EXPECT_STREQ(test, text, "====17");
@@ -370,7 +363,6 @@ static void ram_test_unique_names(struct kunit *test)
 {
 	struct ram_test *t = test->priv;
 	struct pstore_record record = {
-		.psi = &t->cxt.pstore,
 		.type = PSTORE_TYPE_ERROR_REPORT,
 		.time = { .tv_sec = 1700000000, .tv_nsec = 123456000 },
 		.buf = "first\n",
@@ -378,21 +370,20 @@ static void ram_test_unique_names(struct kunit *test)
 	};
 	u64 first, second;
 
-	KUNIT_ASSERT_EQ(test, ramoops_pstore_write(&record), 0);
+	KUNIT_ASSERT_EQ(test, ramoops_er_write(&t->er, &record), 0);
 	first = record.id;
-	KUNIT_EXPECT_EQ(test, ramoops_error_report_slot(first), 0);
-	KUNIT_ASSERT_EQ(test, ramoops_pstore_erase(&record), 0);
+	KUNIT_EXPECT_EQ(test, ramoops_er_slot(first), 0);
+	KUNIT_ASSERT_EQ(test, ramoops_er_erase(&t->er, &record), 0);
 	record.time.tv_nsec += 16 * NSEC_PER_USEC;
-	KUNIT_ASSERT_EQ(test, ramoops_pstore_write(&record), 0);
+	KUNIT_ASSERT_EQ(test, ramoops_er_write(&t->er, &record), 0);
 	second = record.id;
-	KUNIT_EXPECT_EQ(test, ramoops_error_report_slot(second), 0);
+	KUNIT_EXPECT_EQ(test, ramoops_er_slot(second), 0);
 	KUNIT_EXPECT_NE(test, first, second);
 
 	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
-	ramoops_pstore_open(&t->cxt.pstore);
+	t->er.read_cnt = 0;
 	memset(&record, 0, sizeof(record));
-	record.psi = &t->cxt.pstore;
-	KUNIT_EXPECT_EQ(test, ramoops_pstore_read(&record), 6);
+	KUNIT_EXPECT_EQ(test, ramoops_er_read(&t->er, &record), 6);
 	KUNIT_EXPECT_EQ(test, record.id, second);
 	kvfree(record.buf);
 }

@@ -33,7 +33,7 @@ PATHS = {
     # the ramoops slots (without compression).
     "end": ["ern_probe_end", "ern_close", "ern_format", "pstore_error_report_store",
             "pstore_error_report_write", "ramoops_pstore_write",
-            "ramoops_write_error_report", "ramoops_claim_error_report",
+            "ramoops_er_write", "ramoops_er_claim", "ramoops_er_claim_once",
             "persistent_ram_write", "persistent_ram_update_ecc", "encode_rs8"],
 }
 if not frames:

@@ -5,7 +5,7 @@ function that writes to ramoops' error report slots.
     GDB_ARGS="FUNCTION NTH STEP"
 
 Stops the guest at the NTH call of FUNCTION (ramoops_pstore_write: the
-NTH record written; ramoops_free_error_report: the NTH erased), then at
+NTH record written; ramoops_er_erase: the NTH erased), then at
 each call it makes to persistent_ram_zap() or persistent_ram_write(),
 before the call: the STEP-th of those stops is where QEMU resets the
 machine ("monitor system_reset"), as a reset button or a watchdog would,

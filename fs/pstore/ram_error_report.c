@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ramoops' error report region: error_report records in slots of reserved
+ * RAM.
+ *
+ * A report takes as many consecutive slots as its text needs, up to
+ * max_span. Reports are written from any context, NMI included, so a writer
+ * claims free slots with a cmpxchg each and owns them without a lock. Full
+ * slots are kept until their record is erased (unlinked from pstorefs),
+ * across reboots too: when no run of free slots is long enough, a new
+ * report is refused (-ENOSPC) and the first ones are kept.
+ *
+ * A report's first slot starts with ramoops' dmesg time header,
+ * "====<sec>.<usec>-<C|D>", followed by "+N" when N more slots follow and a
+ * newline, so that the span is known again after a reboot (U-Boot's pstore
+ * command reads it too).
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/device.h>
+#include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
+#include <linux/pstore.h>
+#include <linux/pstore_ram.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "ram_error_report.h"
+#include "ram_internal.h"
+
+/* ramoops' dmesg time header, which a report's first slot starts with. */
+#define RAMOOPS_ER_HDR "===="
+/* The room ramoops gives its dmesg time header (36), and "+%u" (11). */
+#define RAMOOPS_ER_HDR_SIZE (36 + 11)
+/* Smallest slot: a header and a few lines of text. */
+#define RAMOOPS_ER_MIN_SLOT_SIZE 512UL
+/* A report spans at most this much, and at most a quarter of the region. */
+#define RAMOOPS_ER_MAX_SPAN_SIZE 16384UL
+/* Searches for free slots that met another writer's, before -ENOSPC. */
+#define RAMOOPS_ER_CLAIM_TRIES 3
+/* A record's id holds its first slot in these low bits (see below). */
+#define RAMOOPS_ER_SLOT_BITS 16
+
+enum ramoops_er_slot_state {
+	RAMOOPS_ER_SLOT_FREE,
+	RAMOOPS_ER_SLOT_BUSY,	/* being written or erased */
+	RAMOOPS_ER_SLOT_FULL,
+};
+
+/*
+ * A record's id, which names its file in pstorefs: the first slot in the
+ * low 16 bits, the report's time above them (the seconds' low 32 bits, then
+ * 16 us units). A report of another boot in the same slot gets another
+ * name, so that archivers that copy files by name (systemd-pstore) never
+ * overwrite one boot's report with the next boot's.
+ */
+static u64 ramoops_er_id(const struct timespec64 *time, unsigned int i)
+{
+	u64 sub = (time->tv_nsec / NSEC_PER_USEC) >> 4;
+
+	return (u64)lower_32_bits(time->tv_sec) << 32 |
+	       sub << RAMOOPS_ER_SLOT_BITS | i;
+}
+
+static unsigned int ramoops_er_slot(u64 id)
+{
+	return id & (BIT(RAMOOPS_ER_SLOT_BITS) - 1);
+}
+
+/* The bytes a slot holds past its zone header. */
+static size_t notrace ramoops_er_payload(const struct ramoops_er_slots *er)
+{
+	return er->przs[0].buffer_size;
+}
+
+/**
+ * ramoops_er_max_record() - the largest record the region stores whole
+ * @er: the region
+ *
+ * Return: its size in bytes, after the longest time header.
+ */
+size_t ramoops_er_max_record(const struct ramoops_er_slots *er)
+{
+	return er->max_span * ramoops_er_payload(er) - RAMOOPS_ER_HDR_SIZE;
+}
+
+/**
+ * ramoops_er_free_report() - free the slots of an error report
+ * @er: the region
+ * @i: the report's first slot
+ * @time: the time of the report to free, or NULL for the one in the slot
+ *
+ * Only a full slot where a report starts is freed, with the slots the
+ * report continues in; never one a report is being written to. Erasers are
+ * serialized by pstore (its read_mutex): only writers run beside them.
+ *
+ * A record's id holds its first slot, which a later report may have taken
+ * since the record was read (a file pstore made again while its first copy
+ * was being unlinked): @time tells them apart, so that erasing a stale
+ * record never frees a newer report.
+ *
+ * Return: 0, or -EBUSY if no such report starts in the slot.
+ */
+static int ramoops_er_free_report(struct ramoops_er_slots *er, unsigned int i,
+				  const struct timespec64 *time)
+{
+	unsigned int span, k;
+
+	if (atomic_cmpxchg(&er->state[i], RAMOOPS_ER_SLOT_FULL,
+			   RAMOOPS_ER_SLOT_BUSY) != RAMOOPS_ER_SLOT_FULL)
+		return -EBUSY;
+	span = er->span[i];
+	if (!span || (time && !timespec64_equal(&er->time[i], time))) {
+		/* A slot a report continues in, or another report. */
+		atomic_set(&er->state[i], RAMOOPS_ER_SLOT_FULL);
+		return -EBUSY;
+	}
+	/*
+	 * Every slot is zapped, the first one (the span header) last, before
+	 * any is freed: a writer may take a freed slot at once, and a reset
+	 * must never leave the span header over another report's text.
+	 */
+	for (k = span; k--;) {
+		persistent_ram_free_old(&er->przs[i + k]);
+		persistent_ram_zap(&er->przs[i + k]);
+		er->span[i + k] = 0;
+	}
+	/* The zapped headers in RAM (write-combined) before a writer comes. */
+	wmb();
+	for (k = span; k--;)
+		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FREE);
+	return 0;
+}
+
+/**
+ * ramoops_er_parse_hdr() - parse the time header of a slot
+ * @hdr: the slot's first bytes, NUL-terminated
+ * @record: gets the time and the compressed flag
+ * @span: gets the number of slots the report takes, at least 1 (not
+ *        checked against the region)
+ *
+ * A header without "+N", or no header, means one slot. A reset may have
+ * cut the header short.
+ *
+ * Return: the length of the header, 0 if there is none.
+ */
+static int ramoops_er_parse_hdr(char *hdr, struct pstore_record *record,
+				unsigned int *span)
+{
+	unsigned long usec;
+	unsigned int more;
+	long long sec;
+	char kind, *end;
+	int len = 0;
+
+	*span = 1;
+	/* Most slots of a full region continue a report: no header. */
+	if (strncmp(hdr, RAMOOPS_ER_HDR, strlen(RAMOOPS_ER_HDR)) ||
+	    sscanf(hdr, RAMOOPS_ER_HDR "%lld.%lu-%c%n", &sec, &usec, &kind,
+		   &len) != 3)
+		return 0;
+	record->time.tv_sec = sec;
+	record->time.tv_nsec = usec * NSEC_PER_USEC;
+	record->compressed = kind == 'C';
+	if (hdr[len] == '\n')
+		return len + 1;
+	if (hdr[len] != '+')
+		return len;
+	end = strchr(hdr + len, '\n');
+	if (!end)
+		return 0;
+	*end = '\0';
+	if (!kstrtouint(hdr + len + 1, 10, &more) && more < INT_MAX)
+		*span = more + 1;
+	return end + 1 - hdr;
+}
+
+/*
+ * The time header of a slot, read in place. Returns as
+ * ramoops_er_parse_hdr(); @used tells whether the slot holds anything.
+ */
+static int ramoops_er_peek_hdr(struct persistent_ram_zone *prz,
+			       struct pstore_record *record,
+			       unsigned int *span, bool *used)
+{
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	size_t len;
+
+	len = persistent_ram_peek(prz, hdr, sizeof(hdr) - 1);
+	hdr[len] = '\0';
+	*used = len;
+	return ramoops_er_parse_hdr(hdr, record, span);
+}
+
+/*
+ * Copy the text of a report's @span slots from @i into a new buffer, with
+ * the ECC notice after it, read in place (with ECC, each slot was corrected
+ * in place when it was set up). Returns the bytes the slots hold, without
+ * the notice, or -ENOMEM.
+ */
+static ssize_t ramoops_er_copy(struct ramoops_er_slots *er, unsigned int i,
+			       unsigned int span, char **buf, size_t *notice)
+{
+	struct persistent_ram_zone sum = { .ecc_info = er->przs[i].ecc_info };
+	size_t room = span * ramoops_er_payload(er);
+	size_t size = 0;
+	unsigned int k;
+
+	for (k = 0; k < span; k++) {
+		sum.corrected_bytes += er->przs[i + k].corrected_bytes;
+		sum.bad_blocks += er->przs[i + k].bad_blocks;
+	}
+	*notice = persistent_ram_ecc_string(&sum, NULL, 0);
+	*buf = kvzalloc(room + *notice + 1, GFP_KERNEL);
+	if (!*buf)
+		return -ENOMEM;
+	for (k = 0; k < span; k++)
+		size += persistent_ram_peek(&er->przs[i + k], *buf + size,
+					    room - size);
+	persistent_ram_ecc_string(&sum, *buf + size, *notice + 1);
+	return size;
+}
+
+/**
+ * ramoops_er_read() - read the next error report record
+ * @er: the region
+ * @record: gets the record: its text, time, id, compressed flag
+ *
+ * Records are the full slots where a report starts; a report that
+ * continues in the next slots is read whole. The slots are read in place:
+ * nothing is copied but into the record.
+ *
+ * Return: the size of the record, 0 when there are no more, or -ENOMEM.
+ */
+ssize_t ramoops_er_read(struct ramoops_er_slots *er,
+			struct pstore_record *record)
+{
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	unsigned int i, span, hdr_span;
+	size_t notice;
+	ssize_t size;
+	char *buf;
+	int hlen;
+
+	while (er->read_cnt < er->cnt) {
+		i = er->read_cnt++;
+		if (atomic_read_acquire(&er->state[i]) != RAMOOPS_ER_SLOT_FULL)
+			continue;
+		span = er->span[i];
+		if (!span)
+			continue;
+		size = ramoops_er_copy(er, i, span, &buf, &notice);
+		if (size < 0)
+			return size;
+		if (!size && !notice) {
+			kvfree(buf);
+			continue;
+		}
+		memcpy(hdr, buf, min_t(size_t, size, sizeof(hdr) - 1));
+		hdr[min_t(size_t, size, sizeof(hdr) - 1)] = '\0';
+		record->time.tv_sec = 0;
+		record->time.tv_nsec = 0;
+		record->compressed = false;
+		/* The span that counts is the one taken at boot. */
+		hlen = ramoops_er_parse_hdr(hdr, record, &hdr_span);
+		/*
+		 * A reset between the time header and the report left no
+		 * report: free the slots rather than show an empty record,
+		 * which would end the reading of the backend.
+		 */
+		if (hlen && hlen >= size) {
+			kvfree(buf);
+			ramoops_er_free_report(er, i, NULL);
+			continue;
+		}
+		memmove(buf, buf + hlen, size - hlen + notice);
+		record->type = PSTORE_TYPE_ERROR_REPORT;
+		record->id = ramoops_er_id(&record->time, i);
+		record->buf = buf;
+		record->ecc_notice_size = notice;
+		return size - hlen;
+	}
+	return 0;
+}
+
+/*
+ * Claim a run of @span free slots: the first one, or the last one if
+ * @from_end. Any context, NMI included: never wait. Each slot is taken with
+ * a cmpxchg; when one of the run is taken already, the run is given back
+ * and the search goes on past that slot. @saw_busy tells whether a slot of
+ * another writer stopped a run.
+ */
+static int notrace ramoops_er_claim_once(struct ramoops_er_slots *er,
+					 unsigned int span, bool from_end,
+					 bool *saw_busy)
+{
+	unsigned int i, k, taken, cnt = er->cnt;
+
+	i = from_end ? cnt - span : 0;
+	for (;;) {
+		for (k = 0; k < span; k++) {
+			if (atomic_cmpxchg(&er->state[i + k],
+					   RAMOOPS_ER_SLOT_FREE,
+					   RAMOOPS_ER_SLOT_BUSY) !=
+			    RAMOOPS_ER_SLOT_FREE)
+				break;
+		}
+		if (k == span)
+			return i;
+		taken = i + k;
+		if (atomic_read(&er->state[taken]) == RAMOOPS_ER_SLOT_BUSY)
+			*saw_busy = true;
+		while (k--)
+			atomic_set(&er->state[i + k], RAMOOPS_ER_SLOT_FREE);
+		if (from_end ? taken < span : taken + 1 + span > cnt)
+			return -ENOSPC;
+		i = from_end ? taken - span : taken + 1;
+	}
+}
+
+/*
+ * A busy slot may belong to another writer's run that it is about to give
+ * back, so two writers could each make the other miss free slots: a search
+ * that failed after seeing one is tried again, a bounded number of times.
+ */
+static int notrace ramoops_er_claim(struct ramoops_er_slots *er,
+				    unsigned int span, bool from_end)
+{
+	unsigned int tries;
+	bool saw_busy;
+	int i = -ENOSPC;
+
+	for (tries = 0; tries < RAMOOPS_ER_CLAIM_TRIES; tries++) {
+		saw_busy = false;
+		i = ramoops_er_claim_once(er, span, from_end, &saw_busy);
+		if (i >= 0 || !saw_busy)
+			break;
+	}
+	return i;
+}
+
+/*
+ * The slots a record of @size bytes takes after a time header of @base
+ * bytes, which a record of more than one slot ends in "+N" (N: the slots
+ * that follow), and a newline: a few bytes that may take one more slot.
+ */
+static unsigned int notrace ramoops_er_span(struct ramoops_er_slots *er,
+					    size_t base, size_t size)
+{
+	size_t payload = ramoops_er_payload(er);
+	unsigned int span = 1, need;
+	size_t tail;
+
+	for (;;) {
+		tail = span > 1 ? snprintf(NULL, 0, "+%u\n", span - 1) : 1;
+		need = DIV_ROUND_UP(base + tail + size, payload);
+		if (need <= span || span >= er->max_span)
+			break;
+		span = need;
+	}
+	return min(span, er->max_span);
+}
+
+/**
+ * ramoops_er_write() - store an error report record
+ * @er: the region
+ * @record: the record; gets its id
+ *
+ * Any context, NMI included: free slots are claimed, never waited for.
+ *
+ * Return: 0; -EFBIG if the record was cut to the longest span (it is
+ * stored); -ENOSPC if no run of free slots is long enough.
+ */
+int notrace ramoops_er_write(struct ramoops_er_slots *er,
+			     struct pstore_record *record)
+{
+	size_t payload = ramoops_er_payload(er);
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	struct persistent_ram_zone *prz;
+	size_t size, hlen, done, len;
+	unsigned int span, k;
+	int i;
+
+	hlen = scnprintf(hdr, sizeof(hdr), "%s%lld.%06lu-%c", RAMOOPS_ER_HDR,
+			 (time64_t)record->time.tv_sec,
+			 record->time.tv_nsec / NSEC_PER_USEC,
+			 record->compressed ? 'C' : 'D');
+	span = ramoops_er_span(er, hlen, record->size);
+	/*
+	 * A record written uncompressed may soon be replaced by a compressed
+	 * copy (a frontend that compresses out of the report path does so):
+	 * compressed records are packed from the region's end, the others
+	 * from its start, so that the free slots stay in one run between,
+	 * long enough for the next report as it is written.
+	 */
+	i = ramoops_er_claim(er, span, record->compressed);
+	if (i < 0)
+		return i;
+
+	if (span > 1)
+		hlen += scnprintf(hdr + hlen, sizeof(hdr) - hlen, "+%u",
+				  span - 1);
+	hlen += scnprintf(hdr + hlen, sizeof(hdr) - hlen, "\n");
+	size = min_t(size_t, record->size, span * payload - hlen);
+	for (k = 0, done = 0; k < span; k++) {
+		prz = &er->przs[i + k];
+		persistent_ram_zap(prz);
+		len = prz->buffer_size;
+		if (!k) {
+			persistent_ram_write(prz, hdr, hlen);
+			len -= hlen;
+		}
+		len = min(len, size - done);
+		persistent_ram_write(prz, record->buf + done, len);
+		done += len;
+		er->span[i + k] = k ? 0 : span;
+	}
+	er->time[i].tv_sec = record->time.tv_sec;
+	er->time[i].tv_nsec = record->time.tv_nsec / NSEC_PER_USEC *
+			      NSEC_PER_USEC;
+	record->id = ramoops_er_id(&record->time, i);
+	/* The text in RAM (write-combined by default) before the slots full. */
+	wmb();
+	for (k = span; k--;)
+		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
+	return size < record->size ? -EFBIG : 0;
+}
+
+/**
+ * ramoops_er_erase() - erase an error report record
+ * @er: the region
+ * @record: the record, as read: its id and time
+ *
+ * Return: 0, -EINVAL if the id names no slot, -EBUSY if no such report
+ * starts there (anymore).
+ */
+int ramoops_er_erase(struct ramoops_er_slots *er, struct pstore_record *record)
+{
+	unsigned int slot = ramoops_er_slot(record->id);
+
+	if (slot >= er->cnt)
+		return -EINVAL;
+	return ramoops_er_free_report(er, slot, &record->time);
+}
+
+/**
+ * ramoops_er_check() - check the error report region's parameters
+ * @dev: the ramoops device, for messages
+ * @pdata: its platform data
+ *
+ * The error report region is optional: a size that cannot work disables it
+ * (sets its size to 0) with a message saying why, and every other region
+ * works as before.
+ */
+void ramoops_er_check(struct device *dev, struct ramoops_platform_data *pdata)
+{
+	unsigned long size = pdata->error_report_size;
+	unsigned long rec = pdata->error_report_record_size;
+	unsigned long others = pdata->console_size + pdata->ftrace_size +
+			       pdata->pmsg_size;
+	const char *why;
+
+	if (!size)
+		return;
+	if (!is_power_of_2(size))
+		why = "error_report_size is not a power of two";
+	else if (!is_power_of_2(rec))
+		why = "error_report_record_size is not a power of two";
+	else if (rec < RAMOOPS_ER_MIN_SLOT_SIZE)
+		why = "error_report_record_size is below 512";
+	else if (rec > size)
+		why = "error_report_record_size exceeds error_report_size";
+	else if (size / rec > BIT(RAMOOPS_ER_SLOT_BITS))
+		why = "error_report_size holds more than 65536 slots";
+	else if (size > pdata->mem_size || others > pdata->mem_size - size)
+		why = "error_report_size does not fit beside the other regions";
+	else if (pdata->record_size &&
+		 pdata->mem_size - size - others < pdata->record_size)
+		why = "error_report_size leaves no room for a dmesg record";
+	else
+		return;
+
+	dev_err(dev, "error report region disabled: %s (error_report_size=%#lx error_report_record_size=%#lx mem_size=%#lx)\n",
+		why, size, rec, pdata->mem_size);
+	pdata->error_report_size = 0;
+}
+
+/**
+ * ramoops_er_free() - undo ramoops_er_init()
+ * @er: the region
+ *
+ * Frees the slots and unmaps the region; @er can be set up again.
+ */
+void ramoops_er_free(struct ramoops_er_slots *er)
+{
+	unsigned int i;
+
+	if (er->przs) {
+		for (i = 0; i < er->cnt; i++)
+			persistent_ram_fini_mapped(&er->przs[i]);
+		kvfree(er->przs);
+	}
+	kfree(er->state);
+	kfree(er->span);
+	kfree(er->time);
+	if (er->vaddr)
+		persistent_ram_unmap(er->vaddr, er->paddr, er->size);
+	memset(er, 0, sizeof(*er));
+}
+
+/*
+ * One zone per slot, all in one array and in the one mapping of the region:
+ * a zone allocated and mapped for itself costs a few allocations each,
+ * which thousands of small slots add up to a long probe.
+ */
+static int ramoops_er_init_zones(struct ramoops_er_slots *er,
+				 struct persistent_ram_ecc_info *ecc_info)
+{
+	unsigned int i, cnt = er->size / er->slot_size;
+	u32 flags = PRZ_FLAG_NO_LOCK;
+	int err;
+
+	er->przs = kvcalloc(cnt, sizeof(*er->przs), GFP_KERNEL);
+	if (!er->przs)
+		return -ENOMEM;
+	/*
+	 * Slots are read in place. With ECC, each is copied and corrected at
+	 * once (in place too): a header is only right once its slot is.
+	 */
+	if (!ecc_info->ecc_size)
+		flags |= PRZ_FLAG_OLD_IN_PLACE;
+	for (i = 0; i < cnt; i++) {
+		err = persistent_ram_init_mapped(&er->przs[i],
+						 er->vaddr + i * er->slot_size,
+						 er->paddr + i * er->slot_size,
+						 er->slot_size, 0, ecc_info,
+						 flags, "ramoops:error_report");
+		if (err)
+			return err;
+		er->przs[i].type = PSTORE_TYPE_ERROR_REPORT;
+		er->cnt++;
+	}
+	return 0;
+}
+
+/*
+ * Slots holding a report from an earlier boot stay until it is erased,
+ * with the slots its header says it continues in, written or not (a reset
+ * may have cut the report short).
+ */
+static void ramoops_er_scan(struct ramoops_er_slots *er)
+{
+	struct pstore_record hdr = {}, next = {};
+	unsigned int i, k, span, more;
+	bool used;
+
+	for (i = 0; i < er->cnt; i += span) {
+		ramoops_er_peek_hdr(&er->przs[i], &hdr, &span, &used);
+		if (!used)
+			continue;
+		span = min3(span, er->cnt - i, er->max_span);
+		/* A slot where another report starts ends the span. */
+		for (k = 1; k < span; k++)
+			if (ramoops_er_peek_hdr(&er->przs[i + k], &next, &more,
+						&used))
+				break;
+		span = k;
+		er->span[i] = span;
+		er->time[i] = hdr.time;
+		for (k = 0; k < span; k++)
+			atomic_set(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
+	}
+}
+
+/**
+ * ramoops_er_init() - set up the error report region
+ * @er: the region, zeroed
+ * @dev: the ramoops device, for messages
+ * @paddr: where the region starts
+ * @size: its size, checked by ramoops_er_check()
+ * @slot_size: the size of a slot
+ * @memtype: how to map it (ramoops' mem_type)
+ * @ecc_info: ramoops' ECC
+ *
+ * Return: 0, or a negative errno after a message: the region is disabled,
+ * the rest of ramoops works without it.
+ */
+int ramoops_er_init(struct ramoops_er_slots *er, struct device *dev,
+		    phys_addr_t paddr, size_t size, size_t slot_size,
+		    unsigned int memtype,
+		    struct persistent_ram_ecc_info *ecc_info)
+{
+	int err = -ENOMEM;
+
+	er->paddr = paddr;
+	er->size = size;
+	er->slot_size = slot_size;
+	/* One mapping for all slots, however small and many they are. */
+	er->vaddr = persistent_ram_map(paddr, size, memtype,
+				       "ramoops:error_report");
+	if (er->vaddr)
+		err = ramoops_er_init_zones(er, ecc_info);
+	if (!err && ramoops_er_payload(er) <=
+		    RAMOOPS_ER_HDR_SIZE + RAMOOPS_ER_MIN_SLOT_SIZE / 2)
+		err = -ENOSPC;
+	if (!err) {
+		er->state = kcalloc(er->cnt, sizeof(*er->state), GFP_KERNEL);
+		er->span = kcalloc(er->cnt, sizeof(*er->span), GFP_KERNEL);
+		er->time = kcalloc(er->cnt, sizeof(*er->time), GFP_KERNEL);
+		if (!er->state || !er->span || !er->time)
+			err = -ENOMEM;
+	}
+	if (err) {
+		dev_err(dev, "error report region disabled: cannot set up %zu slots of %#zx bytes (ecc %d): %d\n",
+			size / slot_size, slot_size, ecc_info->ecc_size, err);
+		ramoops_er_free(er);
+		return err;
+	}
+	/* A quarter of the region, at most 16 KiB, at least one slot. */
+	er->max_span = clamp(min(er->cnt / 4,
+				 (unsigned int)(RAMOOPS_ER_MAX_SPAN_SIZE /
+						slot_size)),
+			     1U, er->cnt);
+	ramoops_er_scan(er);
+	pr_info("error reports: %u slots of %zu bytes, up to %zu bytes in %u of them\n",
+		er->cnt, ramoops_er_payload(er), ramoops_er_max_record(er),
+		er->max_span);
+	return 0;
+}
+
+#if IS_ENABLED(CONFIG_PSTORE_RAM_ERROR_REPORT_KUNIT_TEST)
+#include "ram_error_report_kunit.c"
+#endif
