@@ -27,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "internal.h"
 #include "ram_error_report.h"
 #include "ram_internal.h"
 
@@ -230,17 +231,18 @@ static ssize_t ramoops_er_copy(struct ramoops_er_slots *er, unsigned int i,
  *
  * Records are the full slots where a report starts; a report that
  * continues in the next slots is read whole. The slots are read in place:
- * nothing is copied but into the record.
+ * nothing is copied but into the record, and a record pstorefs shows as
+ * it is not even that (pstore reads the backend again at each update).
  *
  * Return: the size of the record, 0 when there are no more, or -ENOMEM.
  */
 ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			struct pstore_record *record)
 {
-	char hdr[RAMOOPS_ER_HDR_SIZE];
 	unsigned int i, span, hdr_span;
 	size_t notice;
 	ssize_t size;
+	bool used;
 	char *buf;
 	int hlen;
 
@@ -251,6 +253,16 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 		span = er->span[i];
 		if (!span)
 			continue;
+		record->type = PSTORE_TYPE_ERROR_REPORT;
+		record->time.tv_sec = 0;
+		record->time.tv_nsec = 0;
+		record->compressed = false;
+		/* The span that counts is the one taken at boot. */
+		hlen = ramoops_er_peek_hdr(&er->przs[i], record, &hdr_span,
+					   &used);
+		record->id = ramoops_er_id(&record->time, i);
+		if (pstore_record_is_current(record))
+			continue;
 		size = ramoops_er_copy(er, i, span, &buf, &notice);
 		if (size < 0)
 			return size;
@@ -258,13 +270,6 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			kvfree(buf);
 			continue;
 		}
-		memcpy(hdr, buf, min_t(size_t, size, sizeof(hdr) - 1));
-		hdr[min_t(size_t, size, sizeof(hdr) - 1)] = '\0';
-		record->time.tv_sec = 0;
-		record->time.tv_nsec = 0;
-		record->compressed = false;
-		/* The span that counts is the one taken at boot. */
-		hlen = ramoops_er_parse_hdr(hdr, record, &hdr_span);
 		/*
 		 * A reset between the time header and the report left no
 		 * report: free the slots rather than show an empty record,
@@ -276,8 +281,6 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			continue;
 		}
 		memmove(buf, buf + hlen, size - hlen + notice);
-		record->type = PSTORE_TYPE_ERROR_REPORT;
-		record->id = ramoops_er_id(&record->time, i);
 		record->buf = buf;
 		record->ecc_notice_size = notice;
 		return size - hlen;
