@@ -74,6 +74,12 @@ struct error_report_site {
 };
 
 static struct error_report_site sites[ERROR_REPORT_SITES];
+/*
+ * Repeats counted in no record of the backend yet, all sites: while there
+ * are none, no record is stale, and pstore's reading of the backend need
+ * not look for its site.
+ */
+static atomic64_t unwritten;
 static bool fold_on;
 static u8 this_boot_id[16];
 
@@ -165,6 +171,8 @@ bool pstore_error_report_repeat(struct error_report_header *h,
 		WRITE_ONCE(s->last_boot_ns, le64_to_cpu(h->boottime_ns));
 		WRITE_ONCE(s->last_real_ns, le64_to_cpu(h->realtime_ns));
 		atomic64_inc(&s->repeats);
+		/* Counted before the update below reads it (irq_work orders). */
+		atomic64_inc(&unwritten);
 		pstore_request_update();
 		return true;
 	case SITE_GONE:
@@ -200,6 +208,8 @@ void pstore_error_report_site_stored(struct error_report_site *s,
 		WRITE_ONCE(s->seq, le64_to_cpu(h->seq));
 		WRITE_ONCE(s->rec_id, record->id);
 		WRITE_ONCE(s->written, le64_to_cpu(h->repeats));
+		/* It counts those its site's erased record did not. */
+		atomic64_sub(le64_to_cpu(h->repeats), &unwritten);
 	}
 	atomic_set_release(&s->state, record ? SITE_HELD : SITE_GONE);
 }
@@ -209,7 +219,8 @@ void pstore_error_report_site_stored(struct error_report_site *s,
  * @id: the backend's id of an error report record
  *
  * Lets pstore leave a record it shows already as it is, without reading
- * its text, when it is not.
+ * its text, when it is not. While every repeat is in a record (the
+ * common case) it returns at once, without looking for the record's site.
  *
  * Context: process, as pstore reads the backend.
  * Return: true when the record is to be recounted.
@@ -218,6 +229,8 @@ bool pstore_error_report_stale(u64 id)
 {
 	struct error_report_site *s;
 
+	if (!atomic64_read(&unwritten))
+		return false;
 	for (s = sites; s < sites + ERROR_REPORT_SITES; s++) {
 		if (atomic_read_acquire(&s->state) == SITE_HELD &&
 		    READ_ONCE(s->rec_id) == id)
@@ -265,6 +278,8 @@ void pstore_error_report_replaced(const struct pstore_record *record)
 	    READ_ONCE(s->seq) != le64_to_cpu(h->seq))
 		return;
 	WRITE_ONCE(s->rec_id, record->id);
+	atomic64_sub(le64_to_cpu(h->repeats) - READ_ONCE(s->written),
+		     &unwritten);
 	WRITE_ONCE(s->written, le64_to_cpu(h->repeats));
 }
 
@@ -301,6 +316,7 @@ void pstore_error_report_erased(const struct pstore_record *record)
 void pstore_error_report_repeats_init(bool fold)
 {
 	memset(sites, 0, sizeof(sites));
+	atomic64_set(&unwritten, 0);
 	get_random_boot_id(this_boot_id);
 	WRITE_ONCE(fold_on, fold);
 }

@@ -124,7 +124,6 @@ static int ramoops_er_free_report(struct ramoops_er_slots *er, unsigned int i,
 	 * must never leave the span header over another report's text.
 	 */
 	for (k = span; k--;) {
-		persistent_ram_free_old(&er->przs[i + k]);
 		persistent_ram_zap(&er->przs[i + k]);
 		er->span[i + k] = 0;
 	}
@@ -529,8 +528,9 @@ static int ramoops_er_init_zones(struct ramoops_er_slots *er,
 	if (!er->przs)
 		return -ENOMEM;
 	/*
-	 * Slots are read in place. With ECC, each is copied and corrected at
-	 * once (in place too): a header is only right once its slot is.
+	 * Slots are read in place. With ECC, ram_core corrects each at once,
+	 * in place, as it copies it out: a header is only right once its slot
+	 * is.
 	 */
 	if (!ecc_info->ecc_size)
 		flags |= PRZ_FLAG_OLD_IN_PLACE;
@@ -542,6 +542,8 @@ static int ramoops_er_init_zones(struct ramoops_er_slots *er,
 						 flags, "ramoops:error_report");
 		if (err)
 			return err;
+		/* Corrected in place; records are read in place too. */
+		persistent_ram_free_old(&er->przs[i]);
 		er->przs[i].type = PSTORE_TYPE_ERROR_REPORT;
 		er->cnt++;
 	}
