@@ -79,7 +79,7 @@ static struct error_report_site sites[ERROR_REPORT_SITES];
  * are none, no record is stale, and pstore's reading of the backend need
  * not look for its site.
  */
-static atomic64_t unwritten;
+static atomic_long_t unwritten;
 static bool fold_on;
 static u8 this_boot_id[16];
 
@@ -172,7 +172,7 @@ bool pstore_error_report_repeat(struct error_report_header *h,
 		WRITE_ONCE(s->last_real_ns, le64_to_cpu(h->realtime_ns));
 		atomic64_inc(&s->repeats);
 		/* Counted before the update below reads it (irq_work orders). */
-		atomic64_inc(&unwritten);
+		atomic_long_inc(&unwritten);
 		pstore_request_update();
 		return true;
 	case SITE_GONE:
@@ -209,7 +209,7 @@ void pstore_error_report_site_stored(struct error_report_site *s,
 		WRITE_ONCE(s->rec_id, record->id);
 		WRITE_ONCE(s->written, le64_to_cpu(h->repeats));
 		/* It counts those its site's erased record did not. */
-		atomic64_sub(le64_to_cpu(h->repeats), &unwritten);
+		atomic_long_sub(le64_to_cpu(h->repeats), &unwritten);
 	}
 	atomic_set_release(&s->state, record ? SITE_HELD : SITE_GONE);
 }
@@ -229,7 +229,7 @@ bool pstore_error_report_stale(u64 id)
 {
 	struct error_report_site *s;
 
-	if (!atomic64_read(&unwritten))
+	if (!atomic_long_read(&unwritten))
 		return false;
 	for (s = sites; s < sites + ERROR_REPORT_SITES; s++) {
 		if (atomic_read_acquire(&s->state) == SITE_HELD &&
@@ -278,16 +278,18 @@ void pstore_error_report_replaced(const struct pstore_record *record)
 	    READ_ONCE(s->seq) != le64_to_cpu(h->seq))
 		return;
 	WRITE_ONCE(s->rec_id, record->id);
-	atomic64_sub(le64_to_cpu(h->repeats) - READ_ONCE(s->written),
-		     &unwritten);
+	atomic_long_sub(le64_to_cpu(h->repeats) - READ_ONCE(s->written),
+			&unwritten);
 	WRITE_ONCE(s->written, le64_to_cpu(h->repeats));
 }
 
 /**
  * pstore_error_report_erased() - an error report record was erased
- * @record: the record, as pstorefs showed it
+ * @record: the record, as pstorefs showed it, erased from the backend
  *
- * The next report of its site is stored, and counts what @record did not.
+ * The next report of its site is stored, and counts what the backend's
+ * record did not (the file may show a count its copy in the backend lacks,
+ * when the copy with that count found no room).
  *
  * Context: process.
  */
@@ -298,12 +300,12 @@ void pstore_error_report_erased(const struct pstore_record *record)
 
 	if (!s || atomic_cmpxchg(&s->state, SITE_HELD, SITE_BUSY) != SITE_HELD)
 		return;
-	if (READ_ONCE(s->seq) != le64_to_cpu(h->seq)) {
-		/* A record of the site stored while another one was held. */
+	if (READ_ONCE(s->rec_id) != record->id) {
+		/* Not the record the site holds (one stored beside it). */
 		atomic_set_release(&s->state, SITE_HELD);
 		return;
 	}
-	atomic64_sub(le64_to_cpu(h->repeats), &s->repeats);
+	atomic64_sub(READ_ONCE(s->written), &s->repeats);
 	atomic_set_release(&s->state, SITE_GONE);
 }
 
@@ -316,7 +318,7 @@ void pstore_error_report_erased(const struct pstore_record *record)
 void pstore_error_report_repeats_init(bool fold)
 {
 	memset(sites, 0, sizeof(sites));
-	atomic64_set(&unwritten, 0);
+	atomic_long_set(&unwritten, 0);
 	get_random_boot_id(this_boot_id);
 	WRITE_ONCE(fold_on, fold);
 }

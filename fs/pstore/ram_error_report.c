@@ -57,7 +57,8 @@ enum ramoops_er_slot_state {
  * name, so that archivers that copy files by name (systemd-pstore) never
  * overwrite one boot's report with the next boot's.
  */
-static u64 ramoops_er_id(const struct timespec64 *time, unsigned int i)
+static u64 notrace ramoops_er_id(const struct timespec64 *time,
+				 unsigned int i)
 {
 	u64 sub = (time->tv_nsec / NSEC_PER_USEC) >> 4;
 
@@ -125,6 +126,9 @@ static int ramoops_er_free_report(struct ramoops_er_slots *er, unsigned int i,
 	 */
 	for (k = span; k--;) {
 		persistent_ram_zap(&er->przs[i + k]);
+		/* What ECC corrected at boot was in the report erased. */
+		er->przs[i + k].corrected_bytes = 0;
+		er->przs[i + k].bad_blocks = 0;
 		er->span[i + k] = 0;
 	}
 	/* The zapped headers in RAM (write-combined) before a writer comes. */
@@ -142,7 +146,8 @@ static int ramoops_er_free_report(struct ramoops_er_slots *er, unsigned int i,
  *        checked against the region)
  *
  * A header without "+N", or no header, means one slot. A reset may have
- * cut the header short.
+ * cut the header short. Without a header, the time is 0 and the record not
+ * compressed, as ramoops reads a dmesg record without one.
  *
  * Return: the length of the header, 0 if there is none.
  */
@@ -156,6 +161,9 @@ static int ramoops_er_parse_hdr(char *hdr, struct pstore_record *record,
 	int len = 0;
 
 	*span = 1;
+	record->time.tv_sec = 0;
+	record->time.tv_nsec = 0;
+	record->compressed = false;
 	/* Most slots of a full region continue a report: no header. */
 	if (strncmp(hdr, RAMOOPS_ER_HDR, strlen(RAMOOPS_ER_HDR)) ||
 	    sscanf(hdr, RAMOOPS_ER_HDR "%lld.%lu-%c%n", &sec, &usec, &kind,
@@ -253,9 +261,6 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 		if (!span)
 			continue;
 		record->type = PSTORE_TYPE_ERROR_REPORT;
-		record->time.tv_sec = 0;
-		record->time.tv_nsec = 0;
-		record->compressed = false;
 		/* The span that counts is the one taken at boot. */
 		hlen = ramoops_er_peek_hdr(&er->przs[i], record, &hdr_span,
 					   &used);
@@ -280,6 +285,7 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			continue;
 		}
 		memmove(buf, buf + hlen, size - hlen + notice);
+		buf[size - hlen + notice] = '\0';
 		record->buf = buf;
 		record->ecc_notice_size = notice;
 		return size - hlen;

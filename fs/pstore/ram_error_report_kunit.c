@@ -3,8 +3,8 @@
  * KUnit tests for the ramoops error report slots: the first reports kept
  * when the region is full, slots freed by erasing their record, records read
  * back whole, a report spanning slots (also after a reboot), a stale erase
- * refused, an oversized record cut, slots torn by a reset, record names that
- * differ between reports of one slot.
+ * refused, an oversized record cut, slots torn by a reset (and erased after
+ * a reboot), record names that differ between reports of one slot.
  *
  * Included at the end of fs/pstore/ram_error_report.c to reach its static
  * functions. The slots live in ordinary pages (memtype 2: cached), not in a
@@ -355,6 +355,33 @@ static void ram_test_torn(struct kunit *test)
 }
 
 /*
+ * A header cut short gives its record no time, at boot as when read: the
+ * record's id and time, as read after a reboot, erase it and free its slot.
+ */
+static void ram_test_torn_erase(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	struct pstore_record record;
+	int slot = -1;
+
+	ram_test_write(t, "first\n", 6);
+	ram_test_write(t, "cut\n", 4);
+	persistent_ram_zap(&t->er.przs[1]);
+	persistent_ram_write(&t->er.przs[1], "====17", 6);
+	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
+	t->er.read_cnt = 0;
+	while (slot != 1) {
+		memset(&record, 0, sizeof(record));
+		KUNIT_ASSERT_GT(test, ramoops_er_read(&t->er, &record), 0);
+		kvfree(record.buf);
+		slot = ramoops_er_slot(record.id);
+	}
+	KUNIT_EXPECT_EQ(test, record.time.tv_sec, 0);
+	KUNIT_EXPECT_EQ(test, ramoops_er_erase(&t->er, &record), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "again\n", 6), 1);
+}
+
+/*
  * Two reports of one slot, one after the other (or one per boot), are two
  * record names: a flat archive of pstorefs files keeps both. The id a
  * write gives is the one the next boot reads.
@@ -399,6 +426,7 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_stale_erase),
 	KUNIT_CASE(ram_test_span_reboot),
 	KUNIT_CASE(ram_test_torn),
+	KUNIT_CASE(ram_test_torn_erase),
 	KUNIT_CASE(ram_test_unique_names),
 	{}
 };
