@@ -336,6 +336,8 @@ detector_tests() {
 # race must come back as a kcsan record.
 kcsan_tests() {
 	local k=6.12 p="6.12/x86_64: "
+	# The series' functions, as KCSAN names the racing ones in its BUG line.
+	local ours='error_report|ern_|pstore|ramoops|persistent_ram'
 	step "$p" "build the KCSAN kernel and initramfs (VARIANT=kcsan)" "$LOGS/kernel-$k-kcsan.log" \
 		make -s KVER=$k ARCH=x86_64 VARIANT=kcsan kernel initramfs || return 0
 	local KERNEL=$BUILD/out-$k-x86_64-kcsan/arch/x86/boot/bzImage
@@ -343,7 +345,7 @@ kcsan_tests() {
 	run_vm "$k" kcsan-storm error-report --smp 4 \
 		--put triggers=/dev/null --put storm=<(echo "12 warn")
 	check_vm "$k" kcsan-storm --events --storm --capacity 32 \
-		--no-race-in 'error_report|ern_|pstore|ramoops|persistent_ram'
+		--no-race-in "$ours"
 	# The same storm with ramoops' default, repeats counted: four CPUs
 	# report one site at once, through the site table's lock-free paths.
 	local rdir=$LOGS/$k-x86_64/kcsan-storm-repeats/mbox c
@@ -351,7 +353,7 @@ kcsan_tests() {
 		--append "ramoops.error_report_store_repeats=0" \
 		--put triggers=/dev/null --put storm=<(echo "12 warn")
 	emit "$p""kcsan-storm-repeats: " < <(
-		races=$(grep -cE "BUG: KCSAN: data-race in .*(error_report|ern_|pstore|ramoops|persistent_ram)" \
+		races=$(grep -cE "BUG: KCSAN: data-race in .*($ours)" \
 			"$rdir/dmesg.txt")
 		[ "$races" = 0 ] && c=ok || c="not ok"
 		echo "$c - no KCSAN report names the capture, the store or the site table ($races do)"
