@@ -85,6 +85,7 @@
  * @cpu:	CPU the report started on
  * @pid:	reporting task, 0 outside task context
  * @caller_id:	printk caller id of the reporting context
+ * @seq:	the report's number in this boot, in the order reports start
  * @flags:	ERROR_REPORT_F_*
  * @mono_ns:	CLOCK_MONOTONIC at the start
  * @boot_ns:	CLOCK_BOOTTIME at the start
@@ -96,7 +97,12 @@
  * @lost_lines:	printk records that did not fit
  * @lost_bytes:	their bytes
  * @comm:	reporting task's name
- * @rec:	the record: a struct error_report_header, then the text
+ * @stream:	the sink's record, written as lines come
+ * @open_ret:	the sink's answer when the record was started: 0, or why
+ *		the report is not stored (%ERROR_REPORT_REPEAT, an errno)
+ * @room:	bytes the sink's record holds, header included
+ * @rec:	the record: a struct error_report_header, then the text, as
+ *		it is written to the sink's
  */
 struct ern_report {
 	atomic_t busy;
@@ -106,6 +112,7 @@ struct ern_report {
 	u32 pid;
 	u32 caller_id;
 	u32 flags;
+	u64 seq;
 	u64 mono_ns;
 	u64 boot_ns;
 	u64 real_ns;
@@ -115,6 +122,9 @@ struct ern_report {
 	unsigned int lost_lines;
 	size_t lost_bytes;
 	char comm[TASK_COMM_LEN];
+	struct error_report_stream stream;
+	int open_ret;
+	size_t room;
 	char *rec;
 };
 
@@ -167,7 +177,8 @@ static struct ern_state __rcu *ern_state;
 static DEFINE_MUTEX(ern_sink_mutex);
 static u64 ern_gen;
 
-static atomic64_t ern_seq;		/* reports ended this boot */
+static atomic64_t ern_started;		/* reports started: their numbers */
+static atomic64_t ern_ended;		/* reports ended this boot */
 static atomic64_t ern_dropped;		/* of those, not stored */
 static atomic64_t ern_stored;
 static atomic64_t ern_repeats;		/* counted in an earlier record */
@@ -243,10 +254,21 @@ static void ern_release_report(struct ern_report *r)
 	atomic_set_release(&r->busy, 0);
 }
 
-/* Text room of a record buffer, the truncation line's room left aside. */
-static size_t ern_text_room(const struct ern_state *st)
+/* Text room of a record, the truncation line's room left aside. */
+static size_t ern_text_room(const struct ern_report *r)
 {
-	return st->size - sizeof(struct error_report_header) - ERN_TRUNC_ROOM;
+	size_t keep = sizeof(struct error_report_header) + ERN_TRUNC_ROOM;
+
+	return r->room > keep ? r->room - keep : 0;
+}
+
+/* Write the text from @from on to the sink's record, as it is now. */
+static void ern_write_text(struct ern_report *r, const struct ern_state *st,
+			   size_t from, size_t to)
+{
+	size_t off = sizeof(struct error_report_header) + from;
+
+	st->sink->write(&r->stream, off, r->rec + off, to - from);
 }
 
 /*
@@ -309,16 +331,16 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
 	struct ern_ctx *ctx = ern_this_ctx(ern_level());
 	struct ern_report *r;
-	size_t need, room;
+	size_t need, room, from;
 	char *text_buf;
 
 	if (!ctx)
 		return;
 	r = ern_innermost(ctx, st);
-	if (!r)
+	if (!r || r->open_ret)
 		return;
 	text_buf = r->rec + sizeof(struct error_report_header);
-	room = ern_text_room(st);
+	room = ern_text_room(r);
 
 	/*
 	 * A fragment of the last line goes before its newline. One that is
@@ -331,8 +353,10 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 		need = ern_lines_size(prefix_len, text, len);
 		if (!r->lost_lines && r->len + need <= room) {
 			r->len--;
+			from = r->len;
 			ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
 			text_buf[r->len++] = '\n';
+			ern_write_text(r, st, from, r->len);
 			return;
 		}
 		if (!r->lost_lines) {
@@ -357,6 +381,7 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 	ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
 	text_buf[r->len++] = '\n';
 	r->last_seq = seq;
+	ern_write_text(r, st, r->line_start, r->len);
 }
 
 static u32 ern_caller_id(void)
@@ -368,9 +393,10 @@ static u32 ern_caller_id(void)
 }
 
 static void ern_open_report(struct ern_report *r, enum error_detector detector,
-			    unsigned long id)
+			    unsigned long id, u64 seq)
 {
 	r->detector = detector;
+	r->seq = seq;
 	r->id = id;
 	r->cpu = raw_smp_processor_id();
 	r->caller_id = ern_caller_id();
@@ -391,18 +417,49 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 	r->lost_bytes = 0;
 }
 
-static size_t ern_format(struct ern_report *r, const struct ern_state *st,
-			 unsigned long id, u64 seq);
+static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len);
 
 /*
- * Hand @r to the sink as report number @seq, with @id (0: its start's), and
+ * Start @r's record in the sink, flagged open: from here on, each line is
+ * written there as it is captured, and a reset keeps what was written.
+ */
+static void ern_start_record(struct ern_report *r, const struct ern_state *st)
+{
+	struct error_report_header *h = (struct error_report_header *)r->rec;
+
+	memset(h, 0, sizeof(*h));
+	r->flags = ERROR_REPORT_F_OPEN;
+	ern_fill_header(r, 0, 0);
+	r->flags = 0;
+	r->room = st->size;
+	r->open_ret = st->sink->open(&r->stream, r->rec, &r->room);
+	if (r->open_ret)
+		return;
+	r->room = min(r->room, st->size);
+	st->sink->write(&r->stream, 0, h, sizeof(*h));
+}
+
+static size_t ern_format(struct ern_report *r, unsigned long id);
+
+/*
+ * Complete @r's record in the sink, with @id (0: its start's), and
  * release its buffer. Returns the sink's answer.
  */
 static int ern_store(struct ern_report *r, const struct ern_state *st,
-		     unsigned long id, u64 seq)
+		     unsigned long id)
 {
-	int ret = st->sink->store(r->rec, ern_format(r, st, id, seq));
+	size_t size;
+	int ret;
 
+	ret = r->open_ret;
+	if (!ret) {
+		size = ern_format(r, id);
+		/* The truncation line, then the header: the record is done. */
+		if (size > sizeof(struct error_report_header) + r->len)
+			ern_write_text(r, st, r->len,
+				       size - sizeof(struct error_report_header));
+		ret = st->sink->commit(&r->stream, r->rec, size);
+	}
 	ern_release_report(r);
 	return ret;
 }
@@ -438,7 +495,6 @@ static void ern_store_open(struct ern_ctx *ctx, unsigned int level,
 	unsigned int d, depth = min_t(unsigned int, ctx->depth, ERN_MAX_NEST);
 	bool was_open = ctx->depth;
 	struct ern_report *r;
-	u64 seq;
 
 	for (d = depth; d--;) {
 		r = ctx->open[d];
@@ -446,8 +502,8 @@ static void ern_store_open(struct ern_ctx *ctx, unsigned int level,
 		if (!r || !st || ctx->gen != st->gen)
 			continue;
 		r->flags |= ERROR_REPORT_F_INCOMPLETE;
-		seq = atomic64_inc_return(&ern_seq);
-		ern_count(ern_store(r, st, 0, seq));
+		atomic64_inc(&ern_ended);
+		ern_count(ern_store(r, st, 0));
 	}
 	if (was_open)
 		ern_ctx_closed(ctx, level);
@@ -500,6 +556,7 @@ static void ern_probe_start(void *unused, enum error_detector detector,
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
 	unsigned int level = ern_level();
 	struct ern_ctx *ctx = this_cpu_ptr(&ern_ctxs[level]);
+	u64 seq = atomic64_inc_return(&ern_started);
 	struct task_struct *owner;
 	struct ern_report *r = NULL;
 	unsigned int depth;
@@ -520,8 +577,10 @@ static void ern_probe_start(void *unused, enum error_detector detector,
 	}
 	if (depth < ERN_MAX_NEST && st && ctx->gen == st->gen)
 		r = ern_claim_report(st);
-	if (r)
-		ern_open_report(r, detector, id);
+	if (r) {
+		ern_open_report(r, detector, id, seq);
+		ern_start_record(r, st);
+	}
 	ern_flag_nested(level, depth);
 	if (depth < ERN_MAX_NEST)
 		ctx->open[depth] = r;
@@ -551,21 +610,14 @@ void error_report_seal_header(struct error_report_header *h)
 }
 EXPORT_SYMBOL_GPL(error_report_seal_header);
 
-/* Close the text of @r and fill in its header. Returns the record's size. */
-static size_t ern_format(struct ern_report *r, const struct ern_state *st,
-			 unsigned long id, u64 seq)
+/*
+ * Fill in @r's header for a text of @len bytes: every field but the count
+ * of repeats, which the sink may have set when the record was started.
+ */
+static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len)
 {
 	struct error_report_header *h = (struct error_report_header *)r->rec;
-	char *body = r->rec + sizeof(*h);
-	size_t len = r->len;
 
-	if (r->lost_lines) {
-		r->flags |= ERROR_REPORT_F_TRUNCATED;
-		len += scnprintf(body + len, ern_text_room(st) + ERN_TRUNC_ROOM - len,
-				 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
-				 r->lost_lines, r->lost_bytes);
-	}
-	memset(h, 0, sizeof(*h));
 	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
 	h->version = cpu_to_le16(ERROR_REPORT_VERSION);
 	h->header_size = cpu_to_le16(sizeof(*h));
@@ -576,17 +628,34 @@ static size_t ern_format(struct ern_report *r, const struct ern_state *st,
 	h->caller_id = cpu_to_le32(r->caller_id);
 	memcpy(h->comm, r->comm, sizeof(h->comm));
 	h->id = cpu_to_le64(id ?: r->id);
-	h->seq = cpu_to_le64(seq);
+	h->seq = cpu_to_le64(r->seq);
 	h->mono_ns = cpu_to_le64(r->mono_ns);
 	h->boottime_ns = cpu_to_le64(r->boot_ns);
 	h->realtime_ns = cpu_to_le64(r->real_ns);
 	h->body_len = cpu_to_le32(len);
-	h->body_crc32 = cpu_to_le32(ern_crc32(body, len));
+	h->body_crc32 = cpu_to_le32(len ? ern_crc32(r->rec + sizeof(*h), len) : 0);
 	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
 	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
 	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
 	error_report_seal_header(h);
-	return sizeof(*h) + len;
+}
+
+/* Close the text of @r and fill in its header. Returns the record's size. */
+static size_t ern_format(struct ern_report *r, unsigned long id)
+{
+	size_t hdr = sizeof(struct error_report_header);
+	char *body = r->rec + hdr;
+	size_t len = r->len;
+
+	if (r->lost_lines) {
+		r->flags |= ERROR_REPORT_F_TRUNCATED;
+		if (r->room > hdr + len)
+			len += scnprintf(body + len, r->room - hdr - len,
+					 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
+					 r->lost_lines, r->lost_bytes);
+	}
+	ern_fill_header(r, id, len);
+	return hdr + len;
 }
 
 /*
@@ -669,16 +738,16 @@ static void ern_probe_end(void *unused, enum error_detector detector,
 			  unsigned long id)
 {
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
-	u64 seq = atomic64_inc_return(&ern_seq);
 	struct ern_report *r;
 	int ret = -ENOENT;
 	bool found;
 
+	atomic64_inc(&ern_ended);
 	r = ern_close(st, ern_level(), &found);
 	if (r) {
 		if (r->cpu != raw_smp_processor_id())
 			r->flags |= ERROR_REPORT_F_LOST_LINES;	/* it migrated */
-		ret = ern_store(r, st, id, seq);
+		ret = ern_store(r, st, id);
 	}
 	ern_count(ret);
 	irq_work_queue(&ern_notify_irq_work);
@@ -806,7 +875,7 @@ EXPORT_SYMBOL_GPL(error_report_unregister_sink);
 static ssize_t count_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
-	return sysfs_emit(buf, "%llu\n", (u64)atomic64_read(&ern_seq));
+	return sysfs_emit(buf, "%llu\n", (u64)atomic64_read(&ern_ended));
 }
 
 static struct kobj_attribute count_attr = __ATTR_RO(count);

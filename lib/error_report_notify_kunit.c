@@ -55,11 +55,12 @@ ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
 	KUNIT_ASSERT_TRUE(test, found);
 	if (!r)
 		return NULL;
-	n = ern_format(r, st, 0x1234, 7);
+	n = ern_format(r, 0x1234);
 	buf = kunit_kzalloc(test, n + 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	memcpy(buf, r->rec, n);
-	ern_release_report(r);
+	/* Its sink's record is complete too, and its room given back. */
+	ern_store(r, st, 0x1234);
 	*body = buf + sizeof(struct error_report_header);
 	*body_len = n - sizeof(struct error_report_header);
 	return (const struct error_report_header *)buf;
@@ -97,7 +98,7 @@ static void ern_test_header(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, le16_to_cpu(h->header_size), sizeof(*h));
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->detector), ERROR_REPORT_DETECTOR_WARN);
 	KUNIT_EXPECT_EQ(test, le64_to_cpu(h->id), 0x1234);
-	KUNIT_EXPECT_EQ(test, le64_to_cpu(h->seq), 7);
+	KUNIT_EXPECT_GT(test, le64_to_cpu(h->seq), 0);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->flags), 0);
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->caller_id), task_pid_nr(current));
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->pid), task_pid_nr(current));
@@ -257,18 +258,20 @@ static void ern_test_truncation_kept_continuation(struct kunit *test)
 	const size_t plen = sizeof(prefix) - 1, flen = sizeof(filler) - 1;
 	const size_t llen = sizeof(line) - 1, fill = plen + flen + 1;
 	const struct ern_state *st = ern_test_state(test);
-	size_t room = ern_text_room(st), left, len, bytes = 0;
 	unsigned int i, n, records = 0;
+	size_t room, left, len, bytes = 0;
 	char frag[64], *body, *cut;
 	unsigned long flags;
 	int got;
 
+	ern_test_open();
+	/* The room the sink gave the report just opened. */
+	room = ern_text_room(ern_innermost(raw_cpu_ptr(&ern_ctxs[0]), st));
 	/* n filler lines and the line fit; the fragment is one byte too many. */
 	n = (room - (plen + llen + 1)) / fill;
 	left = room - n * fill - (plen + llen + 1);
 	KUNIT_ASSERT_LT(test, left + 1, sizeof(frag));
 	memset(frag, 'x', left + 1);
-	ern_test_open();
 	local_irq_save(flags);
 	for (i = 0; i < n; i++)
 		error_report_capture_line(3000 + i, prefix, plen, filler, flen, false);

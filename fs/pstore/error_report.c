@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * pstore frontend for error reports: every report captured by
- * lib/error_report_notify.c (KASAN, KFENCE, WARN) becomes one record of type
- * PSTORE_TYPE_ERROR_REPORT, written synchronously in the reporting context,
- * so it is in the backend's storage by the time the detector returns.
+ * lib/error_report_notify.c (KASAN, KFENCE, WARN, ...) becomes one record
+ * of type PSTORE_TYPE_ERROR_REPORT, written into the backend as the report
+ * prints, in the reporting context: started with the report (the backend's
+ * ->stream_open()), each line written as it is captured (->stream_write()),
+ * its header written last when the report ends (->stream_close()). A reset
+ * or a hang at any point leaves the lines written so far, which the next
+ * boot shows flagged incomplete; a report that ends is in the backend by
+ * the time its detector returns.
  *
- * The backend's ->write() for this type is called from any context, NMI
- * included: it must not sleep or spin on a lock, and it refuses (-ENOSPC)
- * when it has no free slot rather than waiting for one.
+ * The backend's stream calls are made from any context, NMI included: they
+ * must not sleep or spin on a lock, and the backend refuses (-ENOSPC) when
+ * it has no room rather than waiting for it.
  *
- * The record is written as it is: nothing but a copy in the report path.
- * A report that repeats the held record of its site is counted there rather
- * than stored (error_report_repeats.c).
+ * Nothing but a copy in the report path. A report that repeats the held
+ * record of its site is counted there rather than stored
+ * (error_report_repeats.c).
  *
  * Records are replaced when pstore reads them, in process context, under
  * its read mutex: by a copy with an up to date count of repeats, and with
@@ -25,34 +30,16 @@
  */
 #define pr_fmt(fmt) "pstore: " fmt
 
+#include <linux/crc32.h>
 #include <linux/error_report_notify.h>
 #include <linux/fs.h>
 #include <linux/pstore.h>
 #include <uapi/linux/error_report.h>
 #include "internal.h"
 
-static int pstore_error_report_write(void *buf, size_t size,
-				     struct pstore_record *record)
-{
-	int ret;
-
-	pstore_record_init(record, psinfo);
-	record->type = PSTORE_TYPE_ERROR_REPORT;
-	record->buf = buf;
-	record->size = size;
-	ret = psinfo->write(record);
-	/*
-	 * -EFBIG: the backend stored the record's beginning, all it holds.
-	 * Stored, then: the record shows that it stops early.
-	 */
-	if (ret == -EFBIG)
-		ret = 0;
-	if (!ret)
-		pstore_error_report_stored(record);
-	return ret;
-}
-
-static int pstore_error_report_store(void *buf, size_t size)
+/* A record being written: the site it is to be held for, if any. */
+static int pstore_error_report_open(struct error_report_stream *stream,
+				    void *buf, size_t *room)
 {
 	struct error_report_site *site;
 	struct pstore_record record;
@@ -60,9 +47,91 @@ static int pstore_error_report_store(void *buf, size_t size)
 
 	if (pstore_error_report_repeat(buf, &site))
 		return ERROR_REPORT_REPEAT;
-	ret = pstore_error_report_write(buf, size, &record);
-	pstore_error_report_site_stored(site, buf, ret ? NULL : &record);
+	pstore_record_init(&record, psinfo);
+	record.type = PSTORE_TYPE_ERROR_REPORT;
+	record.size = *room;
+	ret = psinfo->stream_open(&record);
+	if (ret) {
+		pstore_error_report_site_stored(site, buf, NULL);
+		return ret;
+	}
+	stream->id = record.id;
+	stream->priv = site;
+	*room = record.size;
+	return 0;
+}
+
+static void pstore_error_report_stream_write(struct error_report_stream *stream,
+					     size_t offset, const void *buf,
+					     size_t len)
+{
+	struct pstore_record record = {
+		.psi = psinfo,
+		.type = PSTORE_TYPE_ERROR_REPORT,
+		.id = stream->id,
+		.buf = (char *)buf,
+		.size = len,
+	};
+
+	psinfo->stream_write(&record, offset);
+}
+
+static int pstore_error_report_commit(struct error_report_stream *stream,
+				      void *buf, size_t size)
+{
+	struct pstore_record record = {
+		.psi = psinfo,
+		.type = PSTORE_TYPE_ERROR_REPORT,
+		.id = stream->id,
+		.buf = buf,
+		.size = sizeof(struct error_report_header),
+	};
+	int ret;
+
+	/* The header last: until it is written, the record reads as open. */
+	ret = psinfo->stream_write(&record, 0);
+	record.size = size;
+	if (!ret)
+		ret = psinfo->stream_close(&record);
+	if (!ret)
+		pstore_error_report_stored(&record);
+	pstore_error_report_site_stored(stream->priv, buf, ret ? NULL : &record);
 	return ret;
+}
+
+/*
+ * A record whose report was being written when the machine stopped
+ * (ERROR_REPORT_F_OPEN without ERROR_REPORT_F_INCOMPLETE): its text is
+ * what was written. Its header gets that text's length and CRC, and the
+ * incomplete flag. Returns whether @record was such a record.
+ */
+static bool pstore_error_report_finish_open(struct pstore_record *record)
+{
+	struct error_report_header *h = (void *)record->buf;
+	struct error_report_header sealed;
+	size_t len;
+	u32 flags;
+
+	if (record->size < sizeof(*h) ||
+	    memcmp(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic)) ||
+	    le16_to_cpu(h->header_size) != sizeof(*h))
+		return false;
+	flags = le32_to_cpu(h->flags);
+	if ((flags & (ERROR_REPORT_F_OPEN | ERROR_REPORT_F_INCOMPLETE)) !=
+	    ERROR_REPORT_F_OPEN)
+		return false;
+	/* A header a reset cut short is not to be trusted: left as it is. */
+	sealed = *h;
+	error_report_seal_header(&sealed);
+	if (sealed.header_crc32 != h->header_crc32)
+		return false;
+	len = record->size - sizeof(*h);
+	h->body_len = cpu_to_le32(len);
+	h->body_crc32 = cpu_to_le32(crc32_le(~0U, record->buf + sizeof(*h),
+					     len) ^ ~0U);
+	h->flags = cpu_to_le32(flags | ERROR_REPORT_F_INCOMPLETE);
+	error_report_seal_header(h);
+	return true;
 }
 
 /*
@@ -111,23 +180,28 @@ static void pstore_error_report_replace(struct pstore_record *record,
 void pstore_error_report_read(struct pstore_record *record)
 {
 	bool shown = pstore_is_shown(record);
-	bool pending, changed;
+	bool pending, changed, finished;
 
 	lockdep_assert_held(&psinfo->read_mutex);
 	if (shown && !pstore_error_report_stale(record->id))
 		return;
 	if (record->compressed)
 		pstore_error_report_decompress(record);
-	if (record->compressed || !psinfo->erase)
+	if (record->compressed)
+		return;
+	finished = pstore_error_report_finish_open(record);
+	if (!psinfo->erase)
 		return;
 	pending = !shown && pstore_error_report_claim_pending(record->id);
-	changed = pstore_error_report_recount(record);
+	changed = pstore_error_report_recount(record) || finished;
 	if (pending || changed)
 		pstore_error_report_replace(record, changed);
 }
 
 static struct error_report_sink pstore_error_report_sink = {
-	.store = pstore_error_report_store,
+	.open = pstore_error_report_open,
+	.write = pstore_error_report_stream_write,
+	.commit = pstore_error_report_commit,
 };
 
 /**
@@ -140,6 +214,12 @@ void pstore_register_error_report(void)
 {
 	int ret;
 
+	if (!psinfo->stream_open || !psinfo->stream_write ||
+	    !psinfo->stream_close) {
+		pr_err("cannot store error reports in %s: it does not write records as they print\n",
+		       psinfo->name);
+		return;
+	}
 	pstore_error_report_sink.max_size = psinfo->error_report_size;
 	pstore_error_report_repeats_init(!psinfo->error_report_store_repeats);
 	pstore_error_report_compress_init(psinfo->error_report_size);

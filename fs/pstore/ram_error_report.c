@@ -14,6 +14,15 @@
  * "====<sec>.<usec>-<C|D>", followed by "+N" when N more slots follow and a
  * newline, so that the span is known again after a reboot (U-Boot's pstore
  * command reads it too).
+ *
+ * A report is written as it prints (ramoops_er_open(), _stream_write(),
+ * _close()): its slots are claimed when it starts, the time header written
+ * with the most slots it may take, its lines as they come, its record
+ * header (kept first in the record) rewritten by the frontend when it
+ * ends, and the time header then rewritten in place with the slots it
+ * took. A reset at any instant leaves what was written, read at the next
+ * boot as one record; the frontend tells an unfinished one by its header.
+ * Records written whole (ramoops_er_write()) are the frontend's copies.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -371,6 +380,30 @@ static unsigned int notrace ramoops_er_span(struct ramoops_er_slots *er,
 	return min(span, er->max_span);
 }
 
+/*
+ * The beginning of a report's time header, "====<sec>.<usec>-<C|D>", into
+ * @hdr (RAMOOPS_ER_HDR_SIZE bytes). Returns its length.
+ */
+static size_t notrace ramoops_er_time_hdr(char *hdr,
+					  const struct timespec64 *time,
+					  bool compressed)
+{
+	return scnprintf(hdr, RAMOOPS_ER_HDR_SIZE, "%s%lld.%06lu-%c",
+			 RAMOOPS_ER_HDR, (time64_t)time->tv_sec,
+			 time->tv_nsec / NSEC_PER_USEC, compressed ? 'C' : 'D');
+}
+
+/* Slot @i starts @record: its time, as its header has it, and its id. */
+static void notrace ramoops_er_set_time(struct ramoops_er_slots *er,
+					unsigned int i,
+					struct pstore_record *record)
+{
+	er->time[i].tv_sec = record->time.tv_sec;
+	er->time[i].tv_nsec = record->time.tv_nsec / NSEC_PER_USEC *
+			      NSEC_PER_USEC;
+	record->id = ramoops_er_id(&record->time, i);
+}
+
 /**
  * ramoops_er_write() - store an error report record
  * @er: the region
@@ -391,10 +424,7 @@ int notrace ramoops_er_write(struct ramoops_er_slots *er,
 	unsigned int span, k;
 	int i;
 
-	hlen = scnprintf(hdr, sizeof(hdr), "%s%lld.%06lu-%c", RAMOOPS_ER_HDR,
-			 (time64_t)record->time.tv_sec,
-			 record->time.tv_nsec / NSEC_PER_USEC,
-			 record->compressed ? 'C' : 'D');
+	hlen = ramoops_er_time_hdr(hdr, &record->time, record->compressed);
 	span = ramoops_er_span(er, hlen, record->size);
 	/*
 	 * A record written uncompressed may soon be replaced by a compressed
@@ -425,15 +455,181 @@ int notrace ramoops_er_write(struct ramoops_er_slots *er,
 		done += len;
 		er->span[i + k] = k ? 0 : span;
 	}
-	er->time[i].tv_sec = record->time.tv_sec;
-	er->time[i].tv_nsec = record->time.tv_nsec / NSEC_PER_USEC *
-			      NSEC_PER_USEC;
-	record->id = ramoops_er_id(&record->time, i);
+	ramoops_er_set_time(er, i, record);
 	/* The text in RAM (write-combined by default) before the slots full. */
 	wmb();
 	for (k = span; k--;)
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
 	return size < record->size ? -EFBIG : 0;
+}
+
+/*
+ * The "+N" of a report being written, N zero-padded to the width of the
+ * longest span's, so that it is rewritten in place when the report ends.
+ */
+static size_t notrace ramoops_er_span_suffix(struct ramoops_er_slots *er,
+					     char *buf, size_t size,
+					     unsigned int span)
+{
+	int width = snprintf(NULL, 0, "%u", er->max_span - 1);
+
+	if (er->max_span == 1)
+		return scnprintf(buf, size, "\n");
+	return scnprintf(buf, size, "+%0*u\n", width, span - 1);
+}
+
+/*
+ * The longest run of free slots, up to @max: a look, not a claim (another
+ * writer may take some of it first).
+ */
+static unsigned int notrace ramoops_er_longest_free(struct ramoops_er_slots *er,
+						    unsigned int max)
+{
+	unsigned int i, run = 0, best = 0;
+
+	for (i = 0; i < er->cnt && best < max; i++) {
+		run = atomic_read(&er->state[i]) == RAMOOPS_ER_SLOT_FREE ?
+		      run + 1 : 0;
+		best = max(best, run);
+	}
+	return best;
+}
+
+/**
+ * ramoops_er_open() - start an error report record written as it prints
+ * @er: the region
+ * @record: the record: its time, and in @size the room wanted; gets its id,
+ *          and in @size the room it has
+ *
+ * Claims the span @size needs, or the longest run of free slots if the
+ * region has no run that long (the record is then cut to it), and
+ * writes the time header, its "+N" saying how many slots the report may
+ * take. The record is written with ramoops_er_stream_write() and ends with
+ * ramoops_er_close(), which gives back the slots it did not use. Until
+ * then a reset leaves the slots as far as they were written: they are
+ * read at the next boot as one record.
+ *
+ * Any context, NMI included.
+ *
+ * Return: 0, or -ENOSPC when no slot is free.
+ */
+int notrace ramoops_er_open(struct ramoops_er_slots *er,
+			    struct pstore_record *record)
+{
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	unsigned int span, k, tries;
+	size_t hlen;
+	int i = -ENOSPC;
+
+	record->compressed = false;
+	hlen = ramoops_er_time_hdr(hdr, &record->time, record->compressed);
+	span = ramoops_er_span(er, hlen, record->size);
+	/* A region too full for the whole span takes its longest free run. */
+	for (tries = 0; span && tries < RAMOOPS_ER_CLAIM_TRIES; tries++) {
+		i = ramoops_er_claim(er, span, false);
+		if (i >= 0)
+			break;
+		span = ramoops_er_longest_free(er, span);
+	}
+	if (i < 0)
+		return i;
+	hlen += ramoops_er_span_suffix(er, hdr + hlen, sizeof(hdr) - hlen,
+				       span);
+	/* Free slots are empty, unless a boot left them so: the header last. */
+	for (k = span; k--;) {
+		persistent_ram_zap(&er->przs[i + k]);
+		er->span[i + k] = 0;
+	}
+	persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
+	er->span[i] = span;
+	er->hlen[i] = hlen;
+	ramoops_er_set_time(er, i, record);
+	record->size = min_t(size_t, record->size,
+			     span * ramoops_er_payload(er) - hlen);
+	return 0;
+}
+
+/**
+ * ramoops_er_stream_write() - write part of a record ramoops_er_open() started
+ * @er: the region
+ * @record: the record (its id), and the bytes: @buf, @size of them
+ * @offset: where they go in the record
+ *
+ * Any context, NMI included: only the record's writer writes its slots.
+ *
+ * Return: 0, -EINVAL if the id names no record being written, -EFBIG if
+ * the bytes go past the room ramoops_er_open() gave (those are not written).
+ */
+int notrace ramoops_er_stream_write(struct ramoops_er_slots *er,
+				    struct pstore_record *record,
+				    size_t offset)
+{
+	unsigned int k, i = ramoops_er_slot(record->id);
+	size_t payload = ramoops_er_payload(er);
+	size_t at, n, len = record->size;
+	const char *buf = record->buf;
+
+	if (i >= er->cnt || !er->span[i] ||
+	    atomic_read(&er->state[i]) != RAMOOPS_ER_SLOT_BUSY)
+		return -EINVAL;
+	at = er->hlen[i] + offset;
+	while (len) {
+		k = at / payload;
+		if (k >= er->span[i])
+			return -EFBIG;
+		n = min(len, payload - at % payload);
+		persistent_ram_write_at(&er->przs[i + k], at % payload, buf, n);
+		buf += n;
+		at += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/**
+ * ramoops_er_close() - end a record ramoops_er_open() started
+ * @er: the region
+ * @record: the record (its id); @size is its final size
+ *
+ * Drops what the slots hold past @size bytes, rewrites the time header
+ * with the slots the record takes, and gives back the others. The record
+ * is then read as any other.
+ *
+ * Return: 0, or -EINVAL if the id names no record being written.
+ */
+int notrace ramoops_er_close(struct ramoops_er_slots *er,
+			     struct pstore_record *record)
+{
+	unsigned int span, used, k, i = ramoops_er_slot(record->id);
+	size_t payload = ramoops_er_payload(er);
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	size_t end, hlen;
+
+	if (i >= er->cnt || !er->span[i] ||
+	    atomic_read(&er->state[i]) != RAMOOPS_ER_SLOT_BUSY)
+		return -EINVAL;
+	span = er->span[i];
+	end = min_t(size_t, er->hlen[i] + record->size, span * payload);
+	used = max_t(unsigned int, DIV_ROUND_UP(end, payload), 1);
+	/* Bytes of a line the record dropped after writing it. */
+	persistent_ram_cut(&er->przs[i + used - 1], end - (used - 1) * payload);
+	for (k = used; k < span; k++)
+		persistent_ram_zap(&er->przs[i + k]);
+	if (used < span) {
+		hlen = ramoops_er_time_hdr(hdr, &er->time[i], false);
+		hlen += ramoops_er_span_suffix(er, hdr + hlen,
+					       sizeof(hdr) - hlen, used);
+		if (hlen == er->hlen[i])
+			persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
+	}
+	er->span[i] = used;
+	/* The slots in RAM (write-combined by default) before they change hands. */
+	wmb();
+	for (k = span; k-- > used;)
+		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FREE);
+	for (k = used; k--;)
+		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
+	return 0;
 }
 
 /**
@@ -513,6 +709,7 @@ void ramoops_er_free(struct ramoops_er_slots *er)
 	kfree(er->state);
 	kfree(er->span);
 	kfree(er->time);
+	kfree(er->hlen);
 	if (er->vaddr)
 		persistent_ram_unmap(er->vaddr, er->paddr, er->size);
 	memset(er, 0, sizeof(*er));
@@ -620,7 +817,8 @@ int ramoops_er_init(struct ramoops_er_slots *er, struct device *dev,
 		er->state = kcalloc(er->cnt, sizeof(*er->state), GFP_KERNEL);
 		er->span = kcalloc(er->cnt, sizeof(*er->span), GFP_KERNEL);
 		er->time = kcalloc(er->cnt, sizeof(*er->time), GFP_KERNEL);
-		if (!er->state || !er->span || !er->time)
+		er->hlen = kcalloc(er->cnt, sizeof(*er->hlen), GFP_KERNEL);
+		if (!er->state || !er->span || !er->time || !er->hlen)
 			err = -ENOMEM;
 	}
 	if (err) {

@@ -28,6 +28,8 @@ struct ramoops_platform_data;
  *        a slot a report continues in or a free one
  * @time: per slot, the time of the report starting there, as its time
  *        header has it (a record's id tells its report by it)
+ * @hlen: per slot, the length of the time header of a report being
+ *        written there (ramoops_er_open())
  * @vaddr: where the region is mapped
  * @paddr: where the region starts
  * @size: the size of the region, 0 if it is disabled
@@ -41,6 +43,7 @@ struct ramoops_er_slots {
 	atomic_t *state;
 	unsigned int *span;
 	struct timespec64 *time;
+	u8 *hlen;
 	void *vaddr;
 	phys_addr_t paddr;
 	size_t size;
@@ -61,6 +64,10 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			struct pstore_record *record);
 int ramoops_er_write(struct ramoops_er_slots *er,
 		     struct pstore_record *record);
+int ramoops_er_open(struct ramoops_er_slots *er, struct pstore_record *record);
+int ramoops_er_stream_write(struct ramoops_er_slots *er,
+			    struct pstore_record *record, size_t offset);
+int ramoops_er_close(struct ramoops_er_slots *er, struct pstore_record *record);
 int ramoops_er_erase(struct ramoops_er_slots *er,
 		     struct pstore_record *record);
 

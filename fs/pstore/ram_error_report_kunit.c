@@ -4,7 +4,8 @@
  * when the region is full, slots freed by erasing their record, records read
  * back whole, a report spanning slots (also after a reboot), a stale erase
  * refused, an oversized record cut, slots torn by a reset (and erased after
- * a reboot), record names that differ between reports of one slot.
+ * a reboot), record names that differ between reports of one slot, records
+ * written as they print: closed, or left open by a reset.
  *
  * Included at the end of fs/pstore/ram_error_report.c to reach its static
  * functions. The slots live in ordinary pages (memtype 2: cached), not in a
@@ -415,6 +416,103 @@ static void ram_test_unique_names(struct kunit *test)
 	kvfree(record.buf);
 }
 
+/* Start a record written as it prints; its slot, or a negative errno. */
+static int ram_test_open(struct ram_test *t, struct pstore_record *record,
+			 size_t room)
+{
+	int ret;
+
+	memset(record, 0, sizeof(*record));
+	record->type = PSTORE_TYPE_ERROR_REPORT;
+	record->time.tv_sec = 1700000000;
+	record->size = room;
+	ret = ramoops_er_open(&t->er, record);
+	return ret ?: (int)ramoops_er_slot(record->id);
+}
+
+/* Write @size bytes of @text at @offset of the record @record started. */
+static int ram_test_stream(struct ram_test *t, struct pstore_record *record,
+			   const char *text, size_t size, size_t offset)
+{
+	struct pstore_record piece = *record;
+
+	piece.buf = (char *)text;
+	piece.size = size;
+	return ramoops_er_stream_write(&t->er, &piece, offset);
+}
+
+/*
+ * A record written as it prints takes the longest span while it is open,
+ * not read meanwhile; closed, it keeps the slots its text took, is read back
+ * as written (a line rewritten in place, a dropped tail cut), and the other
+ * slots are free again.
+ */
+static void ram_test_stream_close(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	size_t size = 1500;	/* two slots of 1 KiB, header included */
+	char *text = ram_test_text(test, 5000);
+	struct pstore_record record;
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	KUNIT_ASSERT_EQ(test, ram_test_open(t, &record, SZ_64K), 0);
+	/* Cut to the span: 4 slots of 1012 bytes, less the time header. */
+	KUNIT_EXPECT_EQ(test, record.size, 4 * 1012 -
+			strlen("====1700000000.000000-D+3\n"));
+	/* Open: its slots are nobody else's, and it is not read. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), RAM_TEST_SPAN);
+	t->er.read_cnt = 0;
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "next\n", 5), RAM_TEST_SPAN);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, RAM_TEST_SPAN), 0);
+	/* Written in pieces across a slot's end; a dropped line past it. */
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, "x", 1, 0), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text + 1, 999, 1), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text + 1000, 800, 1000), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 1, 0), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 5000, 0), -EFBIG);
+	record.size = size;
+	KUNIT_EXPECT_EQ(test, ramoops_er_close(&t->er, &record), 0);
+	KUNIT_EXPECT_EQ(test, ramoops_er_close(&t->er, &record), -EINVAL);
+	t->er.read_cnt = 0;
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
+	/* Two slots kept, the other two of the span free. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 2);
+}
+
+/*
+ * A reset while a record is written as it prints leaves what was written,
+ * read at the next boot as one record; a region too full for the whole span
+ * gives the longest run it has.
+ */
+static void ram_test_stream_reset(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	char *text = ram_test_text(test, 1500);
+	struct pstore_record record;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	/* Slots 0-1 and 4-15 taken: the longest free run is 2 slots. */
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, ram_test_write(t, "x\n", 2), i);
+	for (i = 4; i < RAM_TEST_SLOTS; i++)
+		KUNIT_EXPECT_EQ(test, ram_test_write(t, "y\n", 2), i);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 2), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 3), 0);
+	KUNIT_ASSERT_EQ(test, ram_test_open(t, &record, SZ_64K), 2);
+	KUNIT_EXPECT_EQ(test, record.size, 2 * 1012 -
+			strlen("====1700000000.000000-D+1\n"));
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 1500, 0), 0);
+	/* The reset: what was written is one record. */
+	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
+	t->er.read_cnt = 0;
+	for (i = 0; i < 2; i++)
+		KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "x\n", 2), i);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 1500), 2);
+	/* None free: nothing to open. */
+	KUNIT_EXPECT_EQ(test, ram_test_open(t, &record, SZ_64K), -ENOSPC);
+}
+
 static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_keep_first),
 	KUNIT_CASE(ram_test_erase_frees),
@@ -428,6 +526,8 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_torn),
 	KUNIT_CASE(ram_test_torn_erase),
 	KUNIT_CASE(ram_test_unique_names),
+	KUNIT_CASE(ram_test_stream_close),
+	KUNIT_CASE(ram_test_stream_reset),
 	{}
 };
 

@@ -17,19 +17,42 @@ struct error_report_header;
 #define ERROR_REPORT_REPEAT	1
 
 /**
- * struct error_report_sink - where captured reports are stored
- * @max_size:	largest record, header included, that @store accepts
- * @store:	store one record (a struct error_report_header and its text).
- *		It may change the header (then error_report_seal_header()).
- *		Called in the reporting context, which may be NMI, with
- *		interrupts off or inside the page-fault handler: it must not
- *		sleep, allocate or spin on a lock. Returns 0 when the record
- *		was stored, %ERROR_REPORT_REPEAT when a record it holds counts
- *		it instead, a negative errno when it was not stored.
+ * struct error_report_stream - a record a sink is writing
+ * @id:		the sink's name for it
+ * @priv:	the sink's
+ */
+struct error_report_stream {
+	u64 id;
+	void *priv;
+};
+
+/**
+ * struct error_report_sink - where captured reports are stored, as they print
+ * @max_size:	largest record, header included, that the sink stores
+ * @open:	start the record of a report: @record is its header (struct
+ *		error_report_header, flagged %ERROR_REPORT_F_OPEN), which the
+ *		sink may change (then error_report_seal_header()); @room holds
+ *		@max_size and gets the room the sink has, header included.
+ *		Returns 0 when the record was started, %ERROR_REPORT_REPEAT
+ *		when a record the sink holds counts the report instead, a
+ *		negative errno when it cannot be stored.
+ * @write:	write @len bytes of the record at @offset from its start,
+ *		within @room: each line as it is captured, the header last.
+ * @commit:	the record is complete: @record, @size bytes, its header
+ *		final, the rest as written. Returns 0, or a negative errno.
+ *
+ * All three are called in the reporting context, which may be NMI, with
+ * interrupts off or inside the page-fault handler: they must not sleep,
+ * allocate or spin on a lock.
  */
 struct error_report_sink {
 	size_t max_size;
-	int (*store)(void *record, size_t size);
+	int (*open)(struct error_report_stream *stream, void *record,
+		    size_t *room);
+	void (*write)(struct error_report_stream *stream, size_t offset,
+		      const void *buf, size_t len);
+	int (*commit)(struct error_report_stream *stream, void *record,
+		      size_t size);
 };
 
 #ifdef CONFIG_ERROR_REPORT_NOTIFY

@@ -48,6 +48,15 @@
  * what it printed until the record was stored without it.
  */
 #define ERROR_REPORT_F_INCOMPLETE	0x10
+/*
+ * The record was being written as the report printed when the machine
+ * stopped (a hang ended by a reset, a crash that stored nothing more): its
+ * header was never completed. In the backend, @body_len and @body_crc32
+ * are 0 and the text runs to the record's end, its last line maybe cut;
+ * pstorefs shows it with those two filled in and ERROR_REPORT_F_INCOMPLETE
+ * set.
+ */
+#define ERROR_REPORT_F_OPEN		0x20
 
 /**
  * struct error_report_header - the header of one captured report
@@ -64,8 +73,9 @@
  *			error_report_start one's when the end has none (the bad
  *			address for KASAN and KFENCE, the WARN's caller, the
  *			UBSAN site, the locked-up CPU, the hung task's pid)
- * @seq:		number of the report within this boot, from 1; a gap
- *			means reports that were not stored
+ * @seq:		number of the report within this boot, from 1, in the
+ *			order reports start; a gap means reports that were
+ *			not stored
  * @mono_ns:		CLOCK_MONOTONIC at the start of the report
  * @boottime_ns:	CLOCK_BOOTTIME at the start of the report
  * @realtime_ns:	CLOCK_REALTIME at the start of the report
