@@ -76,3 +76,16 @@ with open(D + "dmesg-efi-19.enc.z", "wb") as f:
     f.write(c.compress(b"Oops#1 Part1\n" + text) + c.flush())
 with open(D + "dmesg-efi-20.enc.z", "wb") as f:
     f.write(b"\x00not deflate at all" * 8)
+
+# A record the kernel was writing as its report printed when a hardware
+# watchdog reset the machine (the "hang" trigger), as the backend holds it
+# before the next kernel completes it: flagged open, not incomplete, no
+# length, text CRC or sequence number (U-Boot saves it so).
+opened = bytearray(open(D + "error_report-ramoops-open-hang", "rb").read())
+osize = struct.unpack("<H", opened[10:12])[0]
+flags = struct.unpack("<I", opened[12:16])[0]
+opened[12:16] = struct.pack("<I", flags & ~0x10)
+opened[72:80] = b"\0" * 8                  # body_len, body_crc32
+opened[84:88] = b"\0" * 4
+opened[84:88] = struct.pack("<I", zlib.crc32(bytes(opened[:osize])))
+put("open-raw", bytes(opened))

@@ -76,6 +76,14 @@ int record_has_header(const struct record *rec)
 	       (rec->status == RECORD_OK || rec->status == RECORD_TORN);
 }
 
+int record_open_raw(const struct record *rec)
+{
+	uint32_t open = ERROR_REPORT_F_OPEN | ERROR_REPORT_F_INCOMPLETE;
+
+	return rec->type == RECORD_ERROR_REPORT && rec->status == RECORD_OK &&
+	       (rec->hdr.flags & open) == ERROR_REPORT_F_OPEN;
+}
+
 /*
  * The names the error_report tracepoints print. A value this reader does
  * not know (a newer kernel's detector, a damaged header) is "unknown".
@@ -241,6 +249,17 @@ static void parse_error_report(struct record *rec)
 	if (ER_HAS(h, last_repeat_realtime_ns))
 		h->last_repeat_realtime_ns = le64toh(raw.last_repeat_realtime_ns);
 
+	/*
+	 * A record the kernel was writing as its report printed when the
+	 * machine stopped, as the backend holds it (U-Boot saves it so; the
+	 * next kernel fills in the length and checksum): its text is what
+	 * follows the header, not checked.
+	 */
+	if (record_open_raw(rec)) {
+		rec->text = (const char *)rec->data + h->header_size;
+		rec->text_len = rec->size - h->header_size;
+		return;
+	}
 	/* Anything after the text is ramoops' ECC notice. */
 	if (rec->size > (size_t)h->header_size + h->body_len)
 		strip_ecc_notice(rec, h->header_size + h->body_len);

@@ -9,7 +9,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <linux/error_report.h>
+
 #include "upstream.h"
+
+/*
+ * Flags the kernel's header defines from capture v2 on; a reader built
+ * against an older header (a SYSROOT's) must still know them.
+ */
+#ifndef ERROR_REPORT_F_INCOMPLETE
+#define ERROR_REPORT_F_INCOMPLETE 0x10
+#endif
+#ifndef ERROR_REPORT_F_OPEN
+#define ERROR_REPORT_F_OPEN 0x20
+#endif
 
 enum record_type {
 	RECORD_ERROR_REPORT,
@@ -81,6 +94,11 @@ const char *record_status_str(enum record_status status);
 const char *record_status_token(enum record_status status);
 /* An error_report record whose header could be read (its text may be torn). */
 int record_has_header(const struct record *rec);
+/*
+ * An error_report record flagged open and not incomplete: as the backend
+ * holds a record the kernel was writing when the machine stopped.
+ */
+int record_open_raw(const struct record *rec);
 /*
  * The detector's name as the error_report tracepoints print it ("kasan",
  * "soft_lockup", ...), or "unknown" for a value this reader does not know.

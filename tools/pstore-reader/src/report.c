@@ -12,14 +12,6 @@
 #include "report.h"
 #include "utf8.h"
 
-/*
- * The kernel's header defines it from capture v2 on; a reader built against
- * an older header (a SYSROOT's) must still name it in the records it reads.
- */
-#ifndef ERROR_REPORT_F_INCOMPLETE
-#define ERROR_REPORT_F_INCOMPLETE 0x10
-#endif
-
 /* The header's flags by name, as JSON and show print them. */
 static const struct {
 	uint32_t bit;
@@ -31,6 +23,8 @@ static const struct {
 	{ ERROR_REPORT_F_NESTED_MIXED, "nested_mixed" },
 	/* The report's end never came: the text holds the lines printed until the record was stored. */
 	{ ERROR_REPORT_F_INCOMPLETE, "incomplete" },
+	/* It was being written, line by line, when the machine stopped. */
+	{ ERROR_REPORT_F_OPEN, "open" },
 };
 
 void report_from_record(struct report *rep, const struct record *rec)
@@ -91,6 +85,9 @@ const char *report_integrity(const struct report *rep)
 	if (rec->type == RECORD_ERROR_REPORT &&
 	    (rec->hdr.flags & ERROR_REPORT_F_TRUNCATED))
 		return "truncated";
+	/* As the backend holds it, unfinished: no length or checksum to hold. */
+	if (rec->type == RECORD_ERROR_REPORT && record_open_raw(rec))
+		return "incomplete";
 	if (!rep->complete)
 		return "incomplete";	/* the log ends inside the report */
 	return "ok";

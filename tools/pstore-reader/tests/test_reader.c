@@ -68,6 +68,14 @@ static const struct corpus_case corpus[] = {
 	/* ERROR_REPORT_F_INCOMPLETE: the first half of kasan-uaf-task, its end never came. */
 	{ "error_report-ramoops-incomplete-kasan", RECORD_ERROR_REPORT, RECORD_OK,
 	  "KASAN: slab-use-after-free Read in run_request", "kasan" },
+	/*
+	 * ERROR_REPORT_F_OPEN: a WARN that hung while it printed, ended by a
+	 * hardware watchdog; the next kernel completed its header (0x30), and
+	 * the same record as the backend held it (open only: no length or
+	 * CRC). Its lines are the test module's, not a WARN's own.
+	 */
+	{ "error_report-ramoops-open-hang", RECORD_ERROR_REPORT, RECORD_OK, NULL, "warning" },
+	{ "error_report-ramoops-open-raw", RECORD_ERROR_REPORT, RECORD_OK, NULL, "warning" },
 	/* Cut before a frame syzkaller would blame: "in corrupted", as syzbot. */
 	{ "error_report-ramoops-hostile-torn-bitflip", RECORD_ERROR_REPORT, RECORD_TORN,
 	  "KASAN: slab-use-after-free Read in corrupted", NULL },
@@ -134,11 +142,14 @@ static void test_corpus(void **state)
 			fail_msg("%s: a title from an untrusted header", c->file);
 		if (c->detector)
 			assert_string_equal(detector_name(rec.hdr.detector), c->detector);
-		/* Every corpus record predates repeats: a 184-byte header, none counted. */
+		/*
+		 * The corpus records predate repeats (a 184-byte header) or
+		 * count none (208 bytes, the records written as they print).
+		 */
 		if (record_has_header(&rec)) {
 			struct json_object *o = report_json(&rep), *v;
 
-			assert_int_equal(rec.hdr.header_size, 184);
+			assert_true(rec.hdr.header_size == 184 || rec.hdr.header_size == 208);
 			assert_int_equal(rec.hdr.repeats, 0);
 			assert_true(json_object_object_get_ex(o, "repeats", &v));
 			assert_int_equal(json_object_get_int64(v), 0);
@@ -187,6 +198,49 @@ static void test_incomplete_flag(void **state)
 	free(text);
 	report_release(&rep);
 	record_free(&rec);
+}
+
+/*
+ * ERROR_REPORT_F_OPEN (0x20): a record written as its report printed when
+ * the machine stopped. Completed by the next kernel (0x30), it is sound:
+ * integrity "ok", flags "incomplete" and "open". As the backend held it
+ * (0x20 only), its text runs to its end, unchecked: integrity "incomplete",
+ * the same lines.
+ */
+static void test_open_flag(void **state)
+{
+	struct record done, raw;
+	struct report rep_done, rep_raw;
+	struct json_object *j, *flags;
+
+	(void)state;
+	load("error_report-ramoops-open-hang", &done);
+	load("error_report-ramoops-open-raw", &raw);
+	assert_int_equal(done.status, RECORD_OK);
+	assert_int_equal(raw.status, RECORD_OK);
+	assert_int_equal(done.hdr.flags, 0x30);
+	assert_int_equal(raw.hdr.flags, 0x20);
+	assert_int_equal(raw.hdr.body_len, 0);
+	report_from_record(&rep_done, &done);
+	report_from_record(&rep_raw, &raw);
+	assert_string_equal(report_integrity(&rep_done), "ok");
+	assert_string_equal(report_integrity(&rep_raw), "incomplete");
+	assert_int_equal(raw.text_len, done.text_len);
+	assert_memory_equal(raw.text, done.text, done.text_len);
+	assert_non_null(strstr(done.text, "ert-hang line 39: "));
+
+	j = report_json(&rep_done);
+	assert_true(json_object_object_get_ex(j, "flags", &flags));
+	assert_int_equal(json_object_array_length(flags), 2);
+	assert_string_equal(json_object_get_string(json_object_array_get_idx(flags, 0)),
+			    "incomplete");
+	assert_string_equal(json_object_get_string(json_object_array_get_idx(flags, 1)),
+			    "open");
+	json_object_put(j);
+	report_release(&rep_done);
+	report_release(&rep_raw);
+	record_free(&done);
+	record_free(&raw);
 }
 
 /* The ECC notice ramoops appends is integrity data, not report text. */
@@ -1030,6 +1084,7 @@ int main(void)
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_ecc_notice),
 		cmocka_unit_test(test_incomplete_flag),
+		cmocka_unit_test(test_open_flag),
 		cmocka_unit_test(test_signature_ignores_addresses),
 		cmocka_unit_test(test_guilty_frame_skips_helpers),
 		cmocka_unit_test(test_json_roundtrip),
