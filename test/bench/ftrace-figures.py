@@ -81,8 +81,10 @@ def main():
             near = [b for b in bodies if b.startswith(lines[0] + b"\n")]
             if near:
                 ours["partial"] += 1
+                # The kernel's note of a cut is not another report's line.
                 ours["foreign_lines"] += sum(1 for l in near[0].split(b"\n")
-                                             if l and l + b"\n" not in body)
+                                             if l and l + b"\n" not in body and
+                                             not l.startswith(b"[error_report: truncated: "))
             else:
                 ours["lost"] += 1
         # The trace buffer: the span that holds the report's first line and

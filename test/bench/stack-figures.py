@@ -22,19 +22,28 @@ for su in glob.glob(os.path.join(sys.argv[1], "**", "*.su"), recursive=True):
             dynamic.add(func)
 
 PATHS = {
-    # Every line of an open report: printk's hand-over and the copy.
+    # Every line of an open report: printk's hand-over, the copy into the
+    # record buffer, and its write through pstore into ramoops' slots.
     "line": ["printk_capture_report_line", "error_report_capture_line",
-             "ern_copy_lines", "ern_lines_size", "ern_this_ctx", "ern_innermost"],
-    # A report starts: its context and record buffer (and, rarely, a
-    # dead reporter's report stored on the way, as at an end).
+             "ern_copy_lines", "ern_lines_size", "ern_this_ctx", "ern_innermost",
+             "ern_write_text", "pstore_error_report_stream_write",
+             "ramoops_pstore_stream_write", "ramoops_er_stream_write",
+             "persistent_ram_write_at", "persistent_ram_update_ecc", "encode_rs8"],
+    # A report starts: its context and record buffer (and, rarely, a dead
+    # reporter's report stored on the way, as at an end), then its record
+    # started in ramoops' slots: a run claimed, zapped, the time header.
     "start": ["ern_probe_start", "ern_take_over", "ern_flag_nested", "ern_claim_report",
-              "ern_open_report"],
-    # A report ends: its record formatted and written through pstore into
-    # the ramoops slots (without compression).
-    "end": ["ern_probe_end", "ern_close", "ern_format", "pstore_error_report_store",
-            "pstore_error_report_write", "ramoops_pstore_write",
-            "ramoops_er_write", "ramoops_er_claim", "ramoops_er_claim_once",
-            "persistent_ram_write", "persistent_ram_update_ecc", "encode_rs8"],
+              "ern_open_report", "ern_start_record", "ern_fill_header",
+              "pstore_error_report_open", "pstore_error_report_repeat",
+              "ramoops_pstore_stream_open", "ramoops_er_open", "ramoops_er_claim",
+              "ramoops_er_claim_once", "persistent_ram_write_at",
+              "persistent_ram_update_ecc", "encode_rs8"],
+    # A report ends: its header completed and written last, the slots it
+    # did not use given back.
+    "end": ["ern_probe_end", "ern_close", "ern_store", "ern_format", "ern_fill_header",
+            "pstore_error_report_commit", "ramoops_pstore_stream_close",
+            "ramoops_er_close", "persistent_ram_write_at", "persistent_ram_update_ecc",
+            "encode_rs8"],
 }
 if not frames:
     sys.exit("stack: no .su files under " + sys.argv[1])
