@@ -32,7 +32,16 @@ until the erase's first zap both are, whole, the same report; between
 the zaps the original is flagged; after the erase only the copy is left.
 Whatever the step, the collect of boot 2 archives the report once.
 
-    check_reset_step.py LOGDIR write|erase|compact-write|compact-erase STEP
+A report written as it prints ("stream"): its slots are claimed and
+zapped, the time header written, then the record header flagged open,
+each line as it prints, and at its end the final header, the time header
+rewritten with the slots it took and the others zapped. Before the open
+header is written the record is absent; from then until the final header
+is written it is there, flagged open and incomplete, holding the lines
+written so far (a WARN's first lines); from the final header on it is
+whole. STEP close+K counts from the close's entry.
+
+    check_reset_step.py LOGDIR write|erase|compact-write|compact-erase|stream STEP
 """
 import glob
 import os
@@ -42,7 +51,13 @@ import sys
 import check_reports
 from check_reports import parse_record, read, tap
 
-RESET = re.compile(r"RESET-AT (\S+) step (\d+): (before zone call (\d+)|after it returned)")
+RESET = re.compile(r"RESET-AT (\S+) step (\S+): (before zone call (\d+)|after it returned)")
+# A report written as it prints claims the most slots a report may take
+# (8 of the test's 2 KiB slots: 16 KiB) and zaps each, then writes the time
+# header, then the record header flagged open: before that last call the
+# slots hold no report.
+STREAM_OPEN_CALLS = 8 + 2
+F_INCOMPLETE, F_OPEN = 0x10, 0x20
 
 
 def records(path):
@@ -82,13 +97,14 @@ def check_compact(mode, returned, call, mbox, others, rest):
 
 
 def main():
-    logdir, mode, step = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    logdir, mode, step = sys.argv[1], sys.argv[2], sys.argv[3]
     mbox = os.path.join(logdir, "mbox")
     m = RESET.search(read(os.path.join(logdir, "gdb.log")).decode(errors="replace"))
     if not tap(m is not None, f"gdb reset the machine during the {mode} (step {step})"):
         return 1
     returned = m.group(3).startswith("after")
     call = None if returned else int(m.group(4))
+    at_close = step.startswith("close+")
     print(f"# {m.group(0)}")
     before = records(os.path.join(mbox, "order-boot1.txt"))
     after = dict(records(os.path.join(mbox, "order-boot2.txt")))
@@ -114,8 +130,17 @@ def main():
     data = after.get(name, b"")
     h, problems = parse_record(data) if name else (None, "")
     whole = h is not None and not problems
-    state = "absent" if not name else "whole" if whole else f"flagged ({problems})"
-    if mode == "write":
+    opened = whole and h["flags"] & F_OPEN
+    state = "absent" if not name else "open" if opened else "whole" if whole \
+        else f"flagged ({problems})"
+    if mode == "stream":
+        if returned or at_close:
+            want = "whole"
+        elif call <= STREAM_OPEN_CALLS:
+            want = "absent"
+        else:
+            want = "open"
+    elif mode == "write":
         if returned:
             want = "whole"
         elif call <= 3:
@@ -124,8 +149,17 @@ def main():
             want = "flagged"
     else:
         want = "absent" if returned else "whole" if call == 1 else "flagged"
-    tap(state.split()[0] == want, f"the {'new' if mode == 'write' else 'erased'} record: {state}, want {want}")
-    if whole:
+    tap(state.split()[0] == want, f"the {'erased' if mode == 'erase' else 'new'} record: {state}, want {want}")
+    if opened:
+        body = h["body"]
+        tap(h["flags"] == F_OPEN | F_INCOMPLETE and h["seq"] == 3,
+            f"{name}: flagged open and incomplete ({h['flags']:#x}), the third report "
+            f"(seq {h['seq']})")
+        # A reset between the two halves of a line that crosses slots
+        # leaves its beginning: every line but the last is whole.
+        tap(body == b"" or (body.count(b"cut here") == 1 and b"---[ end trace" not in body),
+            f"{name}: the WARN's first lines ({len(body.splitlines())})")
+    elif whole:
         body = h["body"]
         tap(body.count(b"cut here") == 1 and body.count(b"---[ end trace") == 1,
             f"{name}: one whole WARN")
@@ -135,7 +169,7 @@ def main():
         theirs = set().union(*(lines_of(d) for n, d in before if n in others)) if others else set()
         tap(not (lines_of(data) & theirs), f"{name}: holds no line of another record")
     reader = read(os.path.join(mbox, "reader-list.txt")).decode(errors="replace")
-    if name and not whole:
+    if name and (opened or not whole):
         line = next((l for l in reader.splitlines() if l.startswith(name)), "")
         tap(line and " ok " not in line, f"pstore-reader does not call it whole: {line.strip()!r}")
     return 1 if check_reports.n_fail else 0

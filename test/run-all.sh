@@ -196,6 +196,23 @@ arm64_tests() {
 		else
 			echo "not ok - U-Boot's pstore display shows the count of repeats"
 		fi)
+	# A report that hangs, then a reset (QEMU's system_reset, as a reset
+	# button): U-Boot shows the record as the kernel left it, open, with
+	# the lines printed so far; the next kernel completes it (0x30).
+	run_vm "$k" uboot-hang error-report --uboot "$ub/u-boot.bin" \
+		--uboot-cmd "pstore display error-report" --on "GUEST-WATCHDOG=system_reset" \
+		--append "kasan_multi_shot" --put finish=<(echo watchdog) --put triggers=<(
+			echo "sh (echo 40 > /sys/kernel/debug/error_report_test/hang) & i=0; while ! dmesg | grep -q 'ert-hang line 39' && [ \$i -lt 60 ]; do sleep 0.5; i=\$((i + 1)); done")
+	emit "$p""uboot-hang: " < <(
+		log=$LOGS/$k-arm64/uboot-hang/console.log
+		n=$(tr -d '\r' < "$log" | grep -c "error_report_test: ert-hang line [0-9]*: ")
+		if tr -d '\r' < "$log" | grep -q ", open: the machine stopped while it was written" &&
+			[ "$n" -ge 80 ]; then
+			echo "ok - U-Boot shows the open record and its lines ($n hang lines in the console, kernel's and U-Boot's)"
+		else
+			echo "not ok - U-Boot shows the open record and its lines ($n hang lines in the console, kernel's and U-Boot's)"
+		fi
+		test/check_crash.py "$LOGS/$k-arm64/uboot-hang" --first "ert-hang line 0" --want warn:0x30)
 	# The DT alone, without U-Boot, with ramoops' ECC: every slot has its
 	# parity and the files end with ramoops' ECC notice.
 	run_vm "$k" dt-ecc error-report --dt-ramoops "ecc-size=16" --append "$detectors" \
@@ -388,29 +405,45 @@ crash_tests() {
 		--put triggers=<(echo "panic echo 1 > /proc/sys/kernel/panic_on_warn; echo warn task > /sys/kernel/debug/error_report_test/trigger")
 	emit "$k/$GARCH: $name: " < <(test/check_crash.py "$LOGS/$k-$GARCH/$name" --panic \
 		--first "cut here" --want warn:0x10)
+	# A report that hangs (a deadlock in it, preemption off): no end, no
+	# panic, nothing stores it; the hardware watchdog resets the machine.
+	# Its lines went to its record as they printed: the next boot shows
+	# them, flagged incomplete and open (0x30).
+	name=crash-mid-report-hang
+	run_vm "$k" $name error-report --append "kasan_multi_shot" \
+		--qemu-arg=-device --qemu-arg=i6300esb --qemu-arg=-action --qemu-arg=watchdog=reset \
+		--put finish=<(echo watchdog) --put triggers=<(
+			echo "sh watchdog -T 10 -t 1 /dev/watchdog"
+			echo "sh (echo 40 > /sys/kernel/debug/error_report_test/hang) & i=0; while ! dmesg | grep -q 'ert-hang line 39' && [ \$i -lt 60 ]; do sleep 0.5; i=\$((i + 1)); done")
+	emit "$k/$GARCH: $name: " < <(test/check_crash.py "$LOGS/$k-$GARCH/$name" \
+		--first "ert-hang line 0" --want warn:0x30)
 }
 
-# reset-mid-header: a reset at each step of a record's write, and of its
+# reset-mid-header: a reset at steps of a record's write, and of its
 # erase, from gdb on QEMU's gdbstub (test/qemu/reset-at-step.py): before
-# each call the write or erase makes to its slots' zones, and after it
-# returned. Records of two slots (no compression, 2 KiB slots); no console
-# region, so that the zone calls are the error report's.
+# a call the write or erase makes to its slots' zones, or after it
+# returned. Records of two slots (2 KiB slots); no console region, so
+# that the zone calls are the error report's.
 reset_step_tests() {
-	local k=$1 mode step fn nth calls name
+	local k=$1 mode step steps fn nth until name
 	local params="ramoops.console_size=0 ramoops.error_report_record_size=0x800 pstore.error_report_compress=0"
-	# A write of two slots: zap, header line, text; zap, text. An erase:
-	# two zaps.
-	# With compression (the 6.12 default), the third report's compressed
-	# copy (the 6th write: each report is written, then its copy) and the
+	# stream: the third report, written as it prints (open: 8 zaps, the
+	# time header, the open record header; a call per line; close: the
+	# final header, then a cut, zaps and the time header). Steps: before
+	# the open header, before the first line, before the second and the
+	# 15th, at the close's entry, after its first call, after it.
+	# erase: two zaps. With compression (the 6.12 default), the third
+	# report's compressed copy (the 3rd record written whole) and the
 	# erase of its original (the 3rd erase, two slots) that follows it.
-	for mode in write:ramoops_pstore_write:3:6 erase:ramoops_er_erase:1:3 \
-		compact-write:ramoops_pstore_write:6:4 compact-erase:ramoops_er_erase:3:3; do
-		IFS=: read -r mode fn nth calls <<< "$mode"
+	for mode in stream:ramoops_pstore_stream_open:3:10,11,12,25,close+0,close+1,close+99:ramoops_pstore_stream_close \
+		erase:ramoops_er_erase:1:1,2,3 \
+		compact-write:ramoops_pstore_write:3:1,2,3,4 compact-erase:ramoops_er_erase:3:1,2,3; do
+		IFS=: read -r mode fn nth steps until <<< "$mode"
 		[[ $mode == compact-* ]] && params=${params% pstore.error_report_compress=0}
-		for step in $(seq 1 "$calls"); do
-			name=reset-mid-header-$mode-$step
+		for step in ${steps//,/ }; do
+			name=reset-mid-header-$mode-${step/+/}
 			run_vm "$k" "$name" reset-mid-header --append "$params" --timeout 120 \
-				--put mode=<(echo "$mode") --gdb "test/qemu/reset-at-step.py $fn $nth $step"
+				--put mode=<(echo "$mode") --gdb "test/qemu/reset-at-step.py $fn $nth $step $until"
 			emit "$k/$GARCH: $name: " < <(test/check_reset_step.py "$LOGS/$k-$GARCH/$name" "$mode" "$step")
 		done
 	done

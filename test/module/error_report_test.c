@@ -42,6 +42,11 @@
  *            pointer write) from its error_report_start event, so an oops
  *            interrupts the report and kills the task (or panics the
  *            kernel, with panic_on_oops): the WARN's end never comes
+ *   hang     write a count N: a WARN from this task whose error_report_start
+ *            event prints N numbered lines ("ert-hang line <n>") and then
+ *            spins forever with preemption off, as a report that deadlocks:
+ *            its end never comes, nor a panic; only a reset (the hardware
+ *            watchdog) ends it. Write from a background task.
  *   repeat   write a count N: N WARNs from this task, all from one site (one
  *            WARN in a loop, as a WARN in a hot path)
  *   sites    write "<first> <count>": WARNs from this task from <count>
@@ -53,10 +58,18 @@
  *            KERN_DEBUG line (stored, not printed on the console) over that
  *            many, no report open: what printk pays for the capture's hook
  *            when a store is registered, against a boot without one.
+ *   line_ns  write a count N (at most 128): a WARN from this task whose
+ *            error_report_start event prints N KERN_DEBUG lines, as
+ *            printk_ns does, inside the open report; read back the median
+ *            time of one: against printk_ns, what the capture adds to each
+ *            line of a report (its copy, written into the record as it
+ *            prints).
  *   timings  write 1: time every report from now on (0: stop); read: one
  *            line per report ended since, "<capture_ns> <report_ns>": the
- *            time the capture's error_report_end probe took (record and
- *            store), and the time from the report's start to its end, from
+ *            time the capture's error_report_start and error_report_end
+ *            probes took (the record started in the store, then completed),
+ *            and the time between them (the report's printing, each line
+ *            written into the record as it prints: see line_ns), from
  *            probes of this module on both events, called before and after
  *            the capture's own (tracepoint priorities).
  *
@@ -887,6 +900,44 @@ static const struct file_operations crash_fops = {
 	.write = crash_write,
 };
 
+/* --- hang: the kernel hangs inside a report ------------------------------ */
+
+static unsigned int hang_lines;
+
+static void hang_probe(void *data, const enum error_detector det,
+		       unsigned long id)
+{
+	unsigned int i;
+
+	if (current != READ_ONCE(probe_task))
+		return;
+	WRITE_ONCE(probe_task, NULL);
+	preempt_disable();
+	for (i = 0; i < hang_lines; i++)
+		pr_info("ert-hang line %u: the report goes on, then hangs\n", i);
+	for (;;)
+		cpu_relax();
+}
+
+static noinline void do_hang_warn(void)
+{
+	WARN(1, "error_report_test: a report that hangs while it prints\n");
+}
+
+static ssize_t hang_write(struct file *file, const char __user *ubuf,
+			  size_t len, loff_t *ppos)
+{
+	int ret = kstrtouint_from_user(ubuf, len, 0, &hang_lines);
+
+	if (!ret)
+		ret = raise_with_start_probe(hang_probe, do_hang_warn);
+	return ret ?: len;
+}
+
+static const struct file_operations hang_fops = {
+	.write = hang_write,
+};
+
 /* --- repeat and sites: one site reporting again, and distinct sites ------ */
 
 static noinline void do_repeat_warn(unsigned int n)
@@ -1056,6 +1107,54 @@ static int printk_ns_get(void *data, u64 *val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(printk_ns_fops, printk_ns_get, printk_ns_set, "%llu\n");
 
+/* --- printk cost inside an open report: the capture's part of each line -- */
+
+#define LINE_RUNS_MAX 128
+static u64 line_median;
+static unsigned int line_runs;
+/* One timed report at a time (raise_with_start_probe() runs one). */
+static u64 line_t[LINE_RUNS_MAX];
+
+static void line_probe(void *data, const enum error_detector det,
+		       unsigned long id)
+{
+	u64 *t = line_t;
+	unsigned int i;
+
+	if (current != READ_ONCE(probe_task))
+		return;
+	WRITE_ONCE(probe_task, NULL);
+	/* The same line as printk_ns prints, so the two medians compare. */
+	for (i = 0; i < line_runs; i++) {
+		u64 t0 = local_clock();
+
+		printk(KERN_DEBUG "error_report_test: printk cost %u\n", i);
+		t[i] = local_clock() - t0;
+	}
+	sort(t, line_runs, sizeof(*t), cmp_u64, NULL);
+	line_median = t[line_runs / 2];
+}
+
+static noinline void do_line_warn(void)
+{
+	WARN(1, "error_report_test: a report of timed lines\n");
+}
+
+static int line_ns_set(void *data, u64 count)
+{
+	if (!count || count > LINE_RUNS_MAX)
+		return -EINVAL;
+	line_runs = count;
+	return raise_with_start_probe(line_probe, do_line_warn);
+}
+
+static int line_ns_get(void *data, u64 *val)
+{
+	*val = line_median;
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(line_ns_fops, line_ns_get, line_ns_set, "%llu\n");
+
 /* --- what the capture costs, around its own probes ----------------------- */
 
 #define TIMINGS 256
@@ -1073,10 +1172,17 @@ static atomic_t timings_n;
 static bool timing_on;
 static DEFINE_MUTEX(timing_mutex);
 /* The reports the bench times are raised one at a time, in task context. */
-static u64 report_start, capture_start;
+static u64 open_start, report_start, capture_start;
 
-static void timing_start(void *data, enum error_detector detector,
-			 unsigned long id)
+static void timing_start_first(void *data, enum error_detector detector,
+			       unsigned long id)
+{
+	/* Racy by design: one report at a time, read by the same CPU. */
+	data_race(open_start = local_clock());
+}
+
+static void timing_start_last(void *data, enum error_detector detector,
+			      unsigned long id)
 {
 	/* Racy by design: one report at a time, read by the same CPU. */
 	data_race(report_start = local_clock());
@@ -1092,15 +1198,17 @@ static void timing_end_first(void *data, enum error_detector detector,
 static void timing_end_last(void *data, enum error_detector detector,
 			    unsigned long id)
 {
-	u64 now = local_clock(), start, capture;
+	u64 now = local_clock(), opened, start, capture;
 	unsigned int i = (atomic_inc_return(&timings_n) - 1) % TIMINGS;
 	struct timing t;
 
 	/* Racy by design: written by the probes above, for this report. */
+	opened = data_race(open_start);
+	/* Racy by design: as above. */
 	start = data_race(report_start);
 	/* Racy by design: as above. */
 	capture = data_race(capture_start);
-	t.capture_ns = min_t(u64, now - capture, U32_MAX);
+	t.capture_ns = min_t(u64, now - capture + start - opened, U32_MAX);
 	t.report_ns = min_t(u64, capture - start, U32_MAX);
 	/* Racy by design: samples of a benchmark, read after the reports. */
 	data_race(timings[i] = t);
@@ -1117,8 +1225,11 @@ static int timing_set(bool on)
 	mutex_lock(&timing_mutex);
 	if (on && !timing_on) {
 		atomic_set(&timings_n, 0);
-		ret = tracepoint_probe_register_prio(start_tp, timing_start, NULL,
-						     TIMING_PRIO_FIRST);
+		ret = tracepoint_probe_register_prio(start_tp, timing_start_first,
+						     NULL, TIMING_PRIO_FIRST);
+		if (!ret)
+			ret = tracepoint_probe_register_prio(start_tp, timing_start_last,
+							     NULL, TIMING_PRIO_LAST);
 		if (!ret)
 			ret = tracepoint_probe_register_prio(end_tp, timing_end_first,
 							     NULL, TIMING_PRIO_FIRST);
@@ -1129,7 +1240,8 @@ static int timing_set(bool on)
 	}
 	if ((!on || ret) && timing_on) {
 		/* Unregistering a probe that is not there is harmless. */
-		tracepoint_probe_unregister(start_tp, timing_start, NULL);
+		tracepoint_probe_unregister(start_tp, timing_start_first, NULL);
+		tracepoint_probe_unregister(start_tp, timing_start_last, NULL);
 		tracepoint_probe_unregister(end_tp, timing_end_first, NULL);
 		tracepoint_probe_unregister(end_tp, timing_end_last, NULL);
 		tracepoint_synchronize_unregister();
@@ -1199,11 +1311,13 @@ static int __init ert_init(void)
 	debugfs_create_file("ringwrap", 0200, dir, NULL, &ringwrap_fops);
 	debugfs_create_file("deep", 0200, dir, NULL, &deep_fops);
 	debugfs_create_file("crash", 0200, dir, NULL, &crash_fops);
+	debugfs_create_file("hang", 0200, dir, NULL, &hang_fops);
 	debugfs_create_file("repeat", 0200, dir, NULL, &repeat_fops);
 	debugfs_create_file("sites", 0200, dir, NULL, &sites_fops);
 	debugfs_create_file("raised", 0400, dir, NULL, &raised_fops);
 	debugfs_create_file("memcpy_ns", 0600, dir, NULL, &memcpy_ns_fops);
 	debugfs_create_file("printk_ns", 0600, dir, NULL, &printk_ns_fops);
+	debugfs_create_file("line_ns", 0600, dir, NULL, &line_ns_fops);
 	debugfs_create_file("timings", 0600, dir, NULL, &timings_fops);
 	return 0;
 }

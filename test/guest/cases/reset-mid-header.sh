@@ -2,7 +2,7 @@
 #
 # A reset at one step of a record's write or erase (issue 19, point 7).
 # Boot 1 stores WARN reports spanning several slots (no compression, small
-# slots), copies them out, then writes one more (/mbox/mode "write") or
+# slots), copies them out, then writes one more (/mbox/mode "stream") or
 # erases the middle one ("erase"); the host's gdb (test/qemu/reset-at-step.py)
 # resets the machine at the chosen step of it. With compression on
 # ("compact-write", "compact-erase"), boot 1 stores two WARNs, one after
