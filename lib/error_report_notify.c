@@ -19,11 +19,19 @@
  * (depth) and lines go to the innermost one, up to ERN_MAX_NEST. A start
  * that got no buffer still counts, so its end closes nothing else.
  *
- * Reports that never end. A report whose end does not come is stored as
+ * Writing the record. The record goes to the sink as the report prints:
+ * started when the report starts, its header flagged open; each line
+ * written as it is copied; the header completed and written last when the
+ * report ends. The record is composed in a buffer of its own as well, from
+ * which its checksums are taken. A reset or a hang at any point leaves the
+ * lines written so far in the sink, the record flagged open.
+ *
+ * Reports that never end. A report whose end does not come is completed as
  * far as it got, flagged incomplete: when its task exits (an oops in the
  * report killed it), when the kernel panics (panic_on_warn, a fault or a
  * lockup that panics inside it: a panic notifier, after the other CPUs
- * stopped), or when another task finds the context still taken.
+ * stopped), or when another task finds the context still taken. One that
+ * hangs until a reset is left open, as written.
  *
  * Any context. The probes and the line copy run wherever a detector
  * reports: NMI, hardirq with interrupts off, the page-fault handler. They
