@@ -271,12 +271,16 @@ static size_t ern_text_room(const struct ern_report *r)
 }
 
 /* Write the text from @from on to the sink's record, as it is now. */
-static void ern_write_text(struct ern_report *r, const struct ern_state *st,
-			   size_t from, size_t to)
+/*
+ * Write the text from @from to @to into the sink. Returns 0, or the sink's
+ * errno: it has no room for it, and the record ends at @from.
+ */
+static int ern_write_text(struct ern_report *r, const struct ern_state *st,
+			  size_t from, size_t to)
 {
 	size_t off = sizeof(struct error_report_header) + from;
 
-	st->sink->write(&r->stream, off, r->rec + off, to - from);
+	return st->sink->write(&r->stream, off, r->rec + off, to - from);
 }
 
 /*
@@ -360,12 +364,13 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 	if (cont && r->last_seq == seq) {
 		need = ern_lines_size(prefix_len, text, len);
 		if (!r->lost_lines && r->len + need <= room) {
-			r->len--;
-			from = r->len;
+			from = --r->len;
 			ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
 			text_buf[r->len++] = '\n';
-			ern_write_text(r, st, from, r->len);
-			return;
+			if (!ern_write_text(r, st, from, r->len))
+				return;
+			/* The sink had no room after all: as if it did not fit. */
+			r->len = from + 1;
 		}
 		if (!r->lost_lines) {
 			r->lost_lines++;
@@ -377,19 +382,20 @@ void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
 	}
 
 	need = prefix_len + ern_lines_size(prefix_len, text, len) + 1;
-	if (r->lost_lines || r->len + need > room) {
-		r->lost_lines++;
-		r->lost_bytes += need;
-		r->last_seq = seq;
-		return;
-	}
-	r->line_start = r->len;
-	memcpy(text_buf + r->len, prefix, prefix_len);
-	r->len += prefix_len;
-	ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
-	text_buf[r->len++] = '\n';
 	r->last_seq = seq;
-	ern_write_text(r, st, r->line_start, r->len);
+	if (!r->lost_lines && r->len + need <= room) {
+		r->line_start = r->len;
+		memcpy(text_buf + r->len, prefix, prefix_len);
+		r->len += prefix_len;
+		ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
+		text_buf[r->len++] = '\n';
+		if (!ern_write_text(r, st, r->line_start, r->len))
+			return;
+		/* The sink had no room after all: as if it did not fit. */
+		r->len = r->line_start;
+	}
+	r->lost_lines++;
+	r->lost_bytes += need;
 }
 
 static u32 ern_caller_id(void)
@@ -425,7 +431,8 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 	r->lost_bytes = 0;
 }
 
-static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len);
+static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len,
+			    u32 flags);
 
 /*
  * Start @r's record in the sink, flagged open: from here on, each line is
@@ -436,9 +443,7 @@ static void ern_start_record(struct ern_report *r, const struct ern_state *st)
 	struct error_report_header *h = (struct error_report_header *)r->rec;
 
 	memset(h, 0, sizeof(*h));
-	r->flags = ERROR_REPORT_F_OPEN;
-	ern_fill_header(r, 0, 0);
-	r->flags = 0;
+	ern_fill_header(r, 0, 0, ERROR_REPORT_F_OPEN);
 	r->room = st->size;
 	r->open_ret = st->sink->open(&r->stream, r->rec, &r->room);
 	if (r->open_ret)
@@ -462,10 +467,16 @@ static int ern_store(struct ern_report *r, const struct ern_state *st,
 	ret = r->open_ret;
 	if (!ret) {
 		size = ern_format(r, id);
-		/* The truncation line, then the header: the record is done. */
-		if (size > sizeof(struct error_report_header) + r->len)
-			ern_write_text(r, st, r->len,
-				       size - sizeof(struct error_report_header));
+		/*
+		 * The truncation line, then the header: the record is done.
+		 * A sink without room for the line ends the record before it.
+		 */
+		if (size > sizeof(struct error_report_header) + r->len &&
+		    ern_write_text(r, st, r->len,
+				   size - sizeof(struct error_report_header))) {
+			ern_fill_header(r, id, r->len, r->flags);
+			size = sizeof(struct error_report_header) + r->len;
+		}
 		ret = st->sink->commit(&r->stream, r->rec, size);
 	}
 	ern_release_report(r);
@@ -618,18 +629,39 @@ void error_report_seal_header(struct error_report_header *h)
 }
 EXPORT_SYMBOL_GPL(error_report_seal_header);
 
-/*
- * Fill in @r's header for a text of @len bytes: every field but the count
- * of repeats, which the sink may have set when the record was started.
+/**
+ * error_report_seal() - set a record's CRCs, of its text and of its header
+ * @h: the header, whose @h->body_len bytes of text follow it
+ *
+ * For a store that completes a record the capture could not: one that a
+ * reset left open, holding the lines written before it.
+ *
+ * Context: any.
  */
-static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len)
+void error_report_seal(struct error_report_header *h)
+{
+	const char *text = (const char *)h + le16_to_cpu(h->header_size);
+	size_t len = le32_to_cpu(h->body_len);
+
+	h->body_crc32 = cpu_to_le32(len ? ern_crc32(text, len) : 0);
+	error_report_seal_header(h);
+}
+EXPORT_SYMBOL_GPL(error_report_seal);
+
+/*
+ * Fill in @r's header for a text of @len bytes, flagged @flags: every field
+ * but the count of repeats, which the sink may have set when the record was
+ * started.
+ */
+static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len,
+			    u32 flags)
 {
 	struct error_report_header *h = (struct error_report_header *)r->rec;
 
 	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
 	h->version = cpu_to_le16(ERROR_REPORT_VERSION);
 	h->header_size = cpu_to_le16(sizeof(*h));
-	h->flags = cpu_to_le32(r->flags);
+	h->flags = cpu_to_le32(flags);
 	h->detector = cpu_to_le32(r->detector);
 	h->cpu = cpu_to_le32(r->cpu);
 	h->pid = cpu_to_le32(r->pid);
@@ -641,11 +673,10 @@ static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len)
 	h->boottime_ns = cpu_to_le64(r->boot_ns);
 	h->realtime_ns = cpu_to_le64(r->real_ns);
 	h->body_len = cpu_to_le32(len);
-	h->body_crc32 = cpu_to_le32(len ? ern_crc32(r->rec + sizeof(*h), len) : 0);
 	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
 	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
 	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
-	error_report_seal_header(h);
+	error_report_seal(h);
 }
 
 /* Close the text of @r and fill in its header. Returns the record's size. */
@@ -662,7 +693,7 @@ static size_t ern_format(struct ern_report *r, unsigned long id)
 					 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
 					 r->lost_lines, r->lost_bytes);
 	}
-	ern_fill_header(r, id, len);
+	ern_fill_header(r, id, len, r->flags);
 	return hdr + len;
 }
 

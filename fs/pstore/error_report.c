@@ -30,7 +30,6 @@
  */
 #define pr_fmt(fmt) "pstore: " fmt
 
-#include <linux/crc32.h>
 #include <linux/error_report_notify.h>
 #include <linux/fs.h>
 #include <linux/pstore.h>
@@ -61,34 +60,39 @@ static int pstore_error_report_open(struct error_report_stream *stream,
 	return 0;
 }
 
-static void pstore_error_report_stream_write(struct error_report_stream *stream,
-					     size_t offset, const void *buf,
-					     size_t len)
+/* The record @stream names, holding @size bytes of @buf. */
+static void pstore_error_report_piece(struct pstore_record *record,
+				      struct error_report_stream *stream,
+				      const void *buf, size_t size)
 {
-	struct pstore_record record = {
+	*record = (struct pstore_record) {
 		.psi = psinfo,
 		.type = PSTORE_TYPE_ERROR_REPORT,
 		.id = stream->id,
 		.buf = (char *)buf,
-		.size = len,
+		.size = size,
 	};
+}
 
-	psinfo->stream_write(&record, offset);
+static int pstore_error_report_stream_write(struct error_report_stream *stream,
+					    size_t offset, const void *buf,
+					    size_t len)
+{
+	struct pstore_record record;
+
+	pstore_error_report_piece(&record, stream, buf, len);
+	return psinfo->stream_write(&record, offset);
 }
 
 static int pstore_error_report_commit(struct error_report_stream *stream,
 				      void *buf, size_t size)
 {
-	struct pstore_record record = {
-		.psi = psinfo,
-		.type = PSTORE_TYPE_ERROR_REPORT,
-		.id = stream->id,
-		.buf = buf,
-		.size = sizeof(struct error_report_header),
-	};
+	struct pstore_record record;
 	int ret;
 
 	/* The header last: until it is written, the record reads as open. */
+	pstore_error_report_piece(&record, stream, buf,
+				  sizeof(struct error_report_header));
 	ret = psinfo->stream_write(&record, 0);
 	record.size = size;
 	if (!ret)
@@ -109,7 +113,6 @@ static bool pstore_error_report_finish_open(struct pstore_record *record)
 {
 	struct error_report_header *h = (void *)record->buf;
 	struct error_report_header sealed;
-	size_t len;
 	u32 flags;
 
 	if (record->size < sizeof(*h) ||
@@ -125,12 +128,9 @@ static bool pstore_error_report_finish_open(struct pstore_record *record)
 	error_report_seal_header(&sealed);
 	if (sealed.header_crc32 != h->header_crc32)
 		return false;
-	len = record->size - sizeof(*h);
-	h->body_len = cpu_to_le32(len);
-	h->body_crc32 = cpu_to_le32(crc32_le(~0U, record->buf + sizeof(*h),
-					     len) ^ ~0U);
+	h->body_len = cpu_to_le32(record->size - sizeof(*h));
 	h->flags = cpu_to_le32(flags | ERROR_REPORT_F_INCOMPLETE);
-	error_report_seal_header(h);
+	error_report_seal(h);
 	return true;
 }
 

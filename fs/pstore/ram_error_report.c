@@ -16,8 +16,9 @@
  * command reads it too).
  *
  * A report is written as it prints (ramoops_er_open(), _stream_write(),
- * _close()): its slots are claimed when it starts, the time header written
- * with the most slots it may take, its lines as they come, its record
+ * _close()): slots are claimed when it starts, up to an eighth of the
+ * region, the time header written with them, its lines as they come, the
+ * run grown slot by slot into free slots when they need more, its record
  * header (kept first in the record) rewritten by the frontend when it
  * ends, and the time header then rewritten in place with the slots it
  * took. A reset at any instant leaves what was written, read at the next
@@ -499,12 +500,13 @@ static unsigned int notrace ramoops_er_longest_free(struct ramoops_er_slots *er,
  * ramoops_er_open() - start an error report record written as it prints
  * @er: the region
  * @record: the record: its time, and in @size the room wanted; gets its id,
- *          and in @size the room it has
+ *          and in @size the room it may grow to
  *
- * Claims the span @size needs, or the longest run of free slots if the
- * region has no run that long (the record is then cut to it), and
- * writes the time header, its "+N" saying how many slots the report may
- * take. The record is written with ramoops_er_stream_write() and ends with
+ * Claims the span @size needs, up to the region's hold, or the longest
+ * run of free slots if the region has no run that long, and writes the
+ * time header, its "+N" saying how many slots the report holds. The
+ * record is written with ramoops_er_stream_write(), which grows it into
+ * the free slots after its run as it needs them, and ends with
  * ramoops_er_close(), which gives back the slots it did not use. Until
  * then a reset leaves the slots as far as they were written: they are
  * read at the next boot as one record.
@@ -516,16 +518,22 @@ static unsigned int notrace ramoops_er_longest_free(struct ramoops_er_slots *er,
 int notrace ramoops_er_open(struct ramoops_er_slots *er,
 			    struct pstore_record *record)
 {
+	unsigned int span, min_span, k, tries;
 	char hdr[RAMOOPS_ER_HDR_SIZE];
-	unsigned int span, k, tries;
 	size_t hlen;
 	int i = -ENOSPC;
 
 	record->compressed = false;
 	hlen = ramoops_er_time_hdr(hdr, &record->time, record->compressed);
-	span = ramoops_er_span(er, hlen, record->size);
-	/* A region too full for the whole span takes its longest free run. */
-	for (tries = 0; span && tries < RAMOOPS_ER_CLAIM_TRIES; tries++) {
+	span = min(ramoops_er_span(er, hlen, record->size), er->hold);
+	/*
+	 * A region too full for that takes its longest free run, if it is
+	 * not much shorter: a short run would cut most reports, and take the
+	 * room the frontend's compressed copies need to free the region.
+	 */
+	min_span = min(span, max(er->hold * 3 / 4, 1U));
+	for (tries = 0; span >= min_span && tries < RAMOOPS_ER_CLAIM_TRIES;
+	     tries++) {
 		i = ramoops_er_claim(er, span, false);
 		if (i >= 0)
 			break;
@@ -545,8 +553,37 @@ int notrace ramoops_er_open(struct ramoops_er_slots *er,
 	er->hlen[i] = hlen;
 	ramoops_er_set_time(er, i, record);
 	record->size = min_t(size_t, record->size,
-			     span * ramoops_er_payload(er) - hlen);
+			     er->max_span * ramoops_er_payload(er) - hlen);
 	return 0;
+}
+
+/*
+ * Grow the record being written in slot @i by the slot after its run, if
+ * that one is free and the record may take one more. The slot is emptied
+ * before the time header counts it: a reset in between leaves it out of
+ * the record, or in it empty. Returns whether the record grew.
+ */
+static bool notrace ramoops_er_grow(struct ramoops_er_slots *er,
+				    unsigned int i)
+{
+	unsigned int span = er->span[i];
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	size_t hlen;
+
+	if (span >= er->max_span || i + span >= er->cnt ||
+	    atomic_cmpxchg(&er->state[i + span], RAMOOPS_ER_SLOT_FREE,
+			   RAMOOPS_ER_SLOT_BUSY) != RAMOOPS_ER_SLOT_FREE)
+		return false;
+	persistent_ram_zap(&er->przs[i + span]);
+	er->span[i + span] = 0;
+	er->span[i] = span + 1;
+	hlen = ramoops_er_time_hdr(hdr, &er->time[i], false);
+	hlen += ramoops_er_span_suffix(er, hdr + hlen, sizeof(hdr) - hlen,
+				       span + 1);
+	/* The slot empty in RAM (write-combined by default) first. */
+	wmb();
+	persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
+	return true;
 }
 
 /**
@@ -556,9 +593,11 @@ int notrace ramoops_er_open(struct ramoops_er_slots *er,
  * @offset: where they go in the record
  *
  * Any context, NMI included: only the record's writer writes its slots.
+ * Bytes past the record's run grow it (ramoops_er_grow()).
  *
  * Return: 0, -EINVAL if the id names no record being written, -EFBIG if
- * the bytes go past the room ramoops_er_open() gave (those are not written).
+ * the bytes go past the room the record can grow to: the record is then to
+ * end before @offset (the bytes written past it are cut when it closes).
  */
 int notrace ramoops_er_stream_write(struct ramoops_er_slots *er,
 				    struct pstore_record *record,
@@ -575,8 +614,9 @@ int notrace ramoops_er_stream_write(struct ramoops_er_slots *er,
 	at = er->hlen[i] + offset;
 	while (len) {
 		k = at / payload;
-		if (k >= er->span[i])
-			return -EFBIG;
+		while (k >= er->span[i])
+			if (!ramoops_er_grow(er, i))
+				return -EFBIG;
 		n = min(len, payload - at % payload);
 		persistent_ram_write_at(&er->przs[i + k], at % payload, buf, n);
 		buf += n;
@@ -832,6 +872,12 @@ int ramoops_er_init(struct ramoops_er_slots *er, struct device *dev,
 				 (unsigned int)(RAMOOPS_ER_MAX_SPAN_SIZE /
 						slot_size)),
 			     1U, er->cnt);
+	/*
+	 * A report being written holds an eighth of the region at most (the
+	 * longest span, in a large region) and grows past it as it prints:
+	 * reports printing at once then leave room to one another.
+	 */
+	er->hold = clamp(er->cnt / 8, 1U, er->max_span);
 	ramoops_er_scan(er);
 	pr_info("error reports: %u slots of %zu bytes, up to %zu bytes in %u of them\n",
 		er->cnt, ramoops_er_payload(er), ramoops_er_max_record(er),

@@ -36,6 +36,7 @@ struct ramoops_platform_data;
  * @slot_size: the size of a slot
  * @cnt: the number of slots
  * @max_span: the most slots a report takes
+ * @hold: the most slots a report holds when it starts to print
  * @read_cnt: the next slot pstore's reading of the backend looks at
  */
 struct ramoops_er_slots {
@@ -50,6 +51,7 @@ struct ramoops_er_slots {
 	size_t slot_size;
 	unsigned int cnt;
 	unsigned int max_span;
+	unsigned int hold;
 	unsigned int read_cnt;
 };
 

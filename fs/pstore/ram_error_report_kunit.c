@@ -5,7 +5,7 @@
  * back whole, a report spanning slots (also after a reboot), a stale erase
  * refused, an oversized record cut, slots torn by a reset (and erased after
  * a reboot), record names that differ between reports of one slot, records
- * written as they print: closed, or left open by a reset.
+ * written as they print: closed, grown, or left open by a reset.
  *
  * Included at the end of fs/pstore/ram_error_report.c to reach its static
  * functions. The slots live in ordinary pages (memtype 2: cached), not in a
@@ -442,10 +442,11 @@ static int ram_test_stream(struct ram_test *t, struct pstore_record *record,
 }
 
 /*
- * A record written as it prints takes the longest span while it is open,
- * not read meanwhile; closed, it keeps the slots its text took, is read back
- * as written (a line rewritten in place, a dropped tail cut), and the other
- * slots are free again.
+ * A record written as it prints holds an eighth of the region while it is
+ * open (2 slots here), grows as its text needs and may (up to the longest
+ * span), and is not read meanwhile; closed, it keeps the slots its text
+ * took, is read back as written (a line rewritten in place, a dropped tail
+ * cut), and the other slots are free again.
  */
 static void ram_test_stream_close(struct kunit *test)
 {
@@ -456,20 +457,22 @@ static void ram_test_stream_close(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, text);
 	KUNIT_ASSERT_EQ(test, ram_test_open(t, &record, SZ_64K), 0);
-	/* Cut to the span: 4 slots of 1012 bytes, less the time header. */
+	/* The room it may grow to: 4 slots of 1012 bytes, less the header. */
 	KUNIT_EXPECT_EQ(test, record.size, 4 * 1012 -
 			strlen("====1700000000.000000-D+3\n"));
-	/* Open: its slots are nobody else's, and it is not read. */
-	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), RAM_TEST_SPAN);
+	/* Open: the slots it holds are nobody else's, and it is not read. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 2);
 	t->er.read_cnt = 0;
-	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "next\n", 5), RAM_TEST_SPAN);
-	KUNIT_EXPECT_EQ(test, ram_test_erase(t, RAM_TEST_SPAN), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "next\n", 5), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 2), 0);
 	/* Written in pieces across a slot's end; a dropped line past it. */
 	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, "x", 1, 0), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text + 1, 999, 1), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text + 1000, 800, 1000), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 1, 0), 0);
+	/* Grown to the longest span, and no further. */
 	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 5000, 0), -EFBIG);
+	KUNIT_EXPECT_EQ(test, t->er.span[0], RAM_TEST_SPAN);
 	record.size = size;
 	KUNIT_EXPECT_EQ(test, ramoops_er_close(&t->er, &record), 0);
 	KUNIT_EXPECT_EQ(test, ramoops_er_close(&t->er, &record), -EINVAL);
@@ -480,35 +483,64 @@ static void ram_test_stream_close(struct kunit *test)
 }
 
 /*
+ * Two records written at once: one grows into the free slot after its run,
+ * the other is stopped by the first one's run (its record is to end before
+ * the write that needed more). A reset while a grown record is open keeps
+ * it whole: its time header was rewritten with the slot it took.
+ */
+static void ram_test_stream_grow(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	char *text = ram_test_text(test, 2500);
+	struct pstore_record a, b;
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	KUNIT_ASSERT_EQ(test, ram_test_open(t, &a, SZ_64K), 0);
+	KUNIT_ASSERT_EQ(test, ram_test_open(t, &b, SZ_64K), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &a, text, 1900, 0), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &a, text + 1900, 600, 1900),
+			-EFBIG);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &b, text, 2500, 0), 0);
+	KUNIT_EXPECT_EQ(test, t->er.span[2], 3);
+	a.size = 1900;
+	KUNIT_EXPECT_EQ(test, ramoops_er_close(&t->er, &a), 0);
+	/* The next report goes after both runs. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 5);
+	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
+	t->er.read_cnt = 0;
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 1900), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 2500), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "next\n", 5), 5);
+}
+
+/*
  * A reset while a record is written as it prints leaves what was written,
- * read at the next boot as one record; a region too full for the whole span
+ * read at the next boot as one record; a region too full for the hold
  * gives the longest run it has.
  */
 static void ram_test_stream_reset(struct kunit *test)
 {
 	struct ram_test *t = test->priv;
-	char *text = ram_test_text(test, 1500);
+	char *text = ram_test_text(test, 900);
 	struct pstore_record record;
 	unsigned int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, text);
-	/* Slots 0-1 and 4-15 taken: the longest free run is 2 slots. */
-	for (i = 0; i < 4; i++)
+	/* Slots 0-1 and 3-15 taken: the longest free run is 1 slot. */
+	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_EQ(test, ram_test_write(t, "x\n", 2), i);
-	for (i = 4; i < RAM_TEST_SLOTS; i++)
+	for (i = 3; i < RAM_TEST_SLOTS; i++)
 		KUNIT_EXPECT_EQ(test, ram_test_write(t, "y\n", 2), i);
 	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 2), 0);
-	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 3), 0);
 	KUNIT_ASSERT_EQ(test, ram_test_open(t, &record, SZ_64K), 2);
-	KUNIT_EXPECT_EQ(test, record.size, 2 * 1012 -
-			strlen("====1700000000.000000-D+1\n"));
-	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 1500, 0), 0);
+	KUNIT_EXPECT_EQ(test, t->er.span[2], 1);
+	KUNIT_EXPECT_EQ(test, ram_test_stream(t, &record, text, 900, 0), 0);
 	/* The reset: what was written is one record. */
 	KUNIT_ASSERT_EQ(test, ram_test_reboot(t), 0);
 	t->er.read_cnt = 0;
 	for (i = 0; i < 2; i++)
 		KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "x\n", 2), i);
-	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 1500), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, 900), 2);
 	/* None free: nothing to open. */
 	KUNIT_EXPECT_EQ(test, ram_test_open(t, &record, SZ_64K), -ENOSPC);
 }
@@ -527,6 +559,7 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_torn_erase),
 	KUNIT_CASE(ram_test_unique_names),
 	KUNIT_CASE(ram_test_stream_close),
+	KUNIT_CASE(ram_test_stream_grow),
 	KUNIT_CASE(ram_test_stream_reset),
 	{}
 };

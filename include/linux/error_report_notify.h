@@ -38,6 +38,8 @@ struct error_report_stream {
  *		negative errno when it cannot be stored.
  * @write:	write @len bytes of the record at @offset from its start,
  *		within @room: each line as it is captured, the header last.
+ *		Returns 0, or a negative errno when the sink has no room for
+ *		them after all: the record is then to end before @offset.
  * @commit:	the record is complete: @record, @size bytes, its header
  *		final, the rest as written. Returns 0, or a negative errno.
  *
@@ -49,8 +51,8 @@ struct error_report_sink {
 	size_t max_size;
 	int (*open)(struct error_report_stream *stream, void *record,
 		    size_t *room);
-	void (*write)(struct error_report_stream *stream, size_t offset,
-		      const void *buf, size_t len);
+	int (*write)(struct error_report_stream *stream, size_t offset,
+		     const void *buf, size_t len);
 	int (*commit)(struct error_report_stream *stream, void *record,
 		      size_t size);
 };
@@ -59,6 +61,7 @@ struct error_report_sink {
 int error_report_register_sink(struct error_report_sink *sink);
 void error_report_unregister_sink(struct error_report_sink *sink);
 void error_report_seal_header(struct error_report_header *h);
+void error_report_seal(struct error_report_header *h);
 
 DECLARE_STATIC_KEY_FALSE(error_report_capture_key);
 DECLARE_PER_CPU(atomic_t, error_report_open);
