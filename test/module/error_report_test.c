@@ -782,6 +782,18 @@ static int raise_with_start_probe(start_probe_t probe, void (*raise)(void))
 	return 0;
 }
 
+/*
+ * Is the report starting the one the probe acts on (its task's)? Only the
+ * first one: nested reports it raises are not.
+ */
+static bool probe_takes_report(void)
+{
+	if (current != READ_ONCE(probe_task))
+		return false;
+	WRITE_ONCE(probe_task, NULL);
+	return true;
+}
+
 /* --- ringwrap: a report longer than the printk ring buffer --------------- */
 
 static unsigned long rw_bytes;
@@ -792,9 +804,8 @@ static void rw_probe(void *data, const enum error_detector det,
 	unsigned long done = 0;
 	unsigned int i;
 
-	if (current != READ_ONCE(probe_task))
+	if (!probe_takes_report())
 		return;
-	WRITE_ONCE(probe_task, NULL);
 	for (i = 0; done < rw_bytes; i++)
 		done += pr_info("ert-ring-wrap line %u: %s\n", i,
 				"0123456789abcdefghijklmnopqrstuvwxyz0123456789");
@@ -872,9 +883,8 @@ static int *crash_ptr;
 static void crash_probe(void *data, const enum error_detector det,
 			unsigned long id)
 {
-	if (current != READ_ONCE(probe_task))
+	if (!probe_takes_report())
 		return;
-	WRITE_ONCE(probe_task, NULL);
 	pr_info("ert-crash: faulting inside the report\n");
 	WRITE_ONCE(*READ_ONCE(crash_ptr), 1);
 }
@@ -909,9 +919,8 @@ static void hang_probe(void *data, const enum error_detector det,
 {
 	unsigned int i;
 
-	if (current != READ_ONCE(probe_task))
+	if (!probe_takes_report())
 		return;
-	WRITE_ONCE(probe_task, NULL);
 	preempt_disable();
 	for (i = 0; i < hang_lines; i++)
 		pr_info("ert-hang line %u: the report goes on, then hangs\n", i);
@@ -1121,9 +1130,8 @@ static void line_probe(void *data, const enum error_detector det,
 	u64 *t = line_t;
 	unsigned int i;
 
-	if (current != READ_ONCE(probe_task))
+	if (!probe_takes_report())
 		return;
-	WRITE_ONCE(probe_task, NULL);
 	/* The same line as printk_ns prints, so the two medians compare. */
 	for (i = 0; i < line_runs; i++) {
 		u64 t0 = local_clock();
