@@ -263,6 +263,9 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 	char *buf;
 	int hlen;
 
+	/* This reading of the region sees what was written before it. */
+	if (!er->read_cnt)
+		atomic_set(&er->unread, 0);
 	while (er->read_cnt < er->cnt) {
 		i = er->read_cnt++;
 		if (atomic_read_acquire(&er->state[i]) != RAMOOPS_ER_SLOT_FULL)
@@ -527,11 +530,15 @@ int notrace ramoops_er_open(struct ramoops_er_slots *er,
 	hlen = ramoops_er_time_hdr(hdr, &record->time, record->compressed);
 	span = min(ramoops_er_span(er, hlen, record->size), er->hold);
 	/*
-	 * A region too full for that takes its longest free run, if it is
-	 * not much shorter: a short run would cut most reports, and take the
-	 * room the frontend's compressed copies need to free the region.
+	 * A region too full for that takes its longest free run. But while
+	 * records written since pstore last read the region wait for it (a
+	 * storm), only a run not much shorter: the frontend replaces those
+	 * records when pstore reads them (compressed, or with a count of
+	 * repeats), and a short run would cut most reports and take the
+	 * room those copies need.
 	 */
-	min_span = min(span, max(er->hold * 3 / 4, 1U));
+	min_span = atomic_read(&er->unread) ?
+		   min(span, max(er->hold * 3 / 4, 1U)) : 1;
 	for (tries = 0; span >= min_span && tries < RAMOOPS_ER_CLAIM_TRIES;
 	     tries++) {
 		i = ramoops_er_claim(er, span, false);
@@ -669,6 +676,7 @@ int notrace ramoops_er_close(struct ramoops_er_slots *er,
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FREE);
 	for (k = used; k--;)
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
+	atomic_inc(&er->unread);
 	return 0;
 }
 

@@ -37,6 +37,8 @@ struct ramoops_platform_data;
  * @cnt: the number of slots
  * @max_span: the most slots a report takes
  * @hold: the most slots a report holds when it starts to print
+ * @unread: the records written as they print since pstore's reading of
+ *          the region last started
  * @read_cnt: the next slot pstore's reading of the backend looks at
  */
 struct ramoops_er_slots {
@@ -52,6 +54,7 @@ struct ramoops_er_slots {
 	unsigned int cnt;
 	unsigned int max_span;
 	unsigned int hold;
+	atomic_t unread;
 	unsigned int read_cnt;
 };
 
