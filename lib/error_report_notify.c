@@ -270,10 +270,9 @@ static size_t ern_text_room(const struct ern_report *r)
 	return r->room > keep ? r->room - keep : 0;
 }
 
-/* Write the text from @from on to the sink's record, as it is now. */
 /*
- * Write the text from @from to @to into the sink. Returns 0, or the sink's
- * errno: it has no room for it, and the record ends at @from.
+ * Write the text from @from to @to into the sink's record, as it is now.
+ * Returns 0, or the sink's errno: it has no room for that text after all.
  */
 static int ern_write_text(struct ern_report *r, const struct ern_state *st,
 			  size_t from, size_t to)

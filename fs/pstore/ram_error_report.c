@@ -506,8 +506,10 @@ static unsigned int notrace ramoops_er_longest_free(struct ramoops_er_slots *er,
  *          and in @size the room it may grow to
  *
  * Claims the span @size needs, up to the region's hold, or the longest
- * run of free slots if the region has no run that long, and writes the
- * time header, its "+N" saying how many slots the report holds. The
+ * run of free slots if the region has no run that long (while records
+ * wait for pstore's read, only one of three quarters of the hold or
+ * more), and writes the time header, its "+N" saying how many slots the
+ * report holds. The
  * record is written with ramoops_er_stream_write(), which grows it into
  * the free slots after its run as it needs them, and ends with
  * ramoops_er_close(), which gives back the slots it did not use. Until
@@ -516,7 +518,7 @@ static unsigned int notrace ramoops_er_longest_free(struct ramoops_er_slots *er,
  *
  * Any context, NMI included.
  *
- * Return: 0, or -ENOSPC when no slot is free.
+ * Return: 0, or -ENOSPC when no run of free slots is long enough.
  */
 int notrace ramoops_er_open(struct ramoops_er_slots *er,
 			    struct pstore_record *record)
