@@ -338,6 +338,9 @@ def main():
                    help="reports went on after the log was saved (a lockup that "
                         "never ends): records past the saved log are only checked "
                         "for integrity")
+    p.add_argument("--grown", type=int, default=0, metavar="BYTES",
+                   help="more than BYTES fit no run a report holds when it starts: "
+                        "a whole record longer than that grew its run as it printed")
     p.add_argument("--no-race-in", metavar="REGEX",
                    help="no KCSAN report may name a racing function matching REGEX")
     a = p.parse_args()
@@ -481,6 +484,12 @@ def main():
         tap(theirs and len(kept) == len(theirs),
             f"detector-{det.replace('_', '-')}: {len(kept)} of its {len(theirs)} reports "
             "recovered byte-identical across the reboot")
+    if a.grown:
+        longest = max((len(read(os.path.join(rec_dir, n))) for n in names), default=0)
+        tap(longest > a.grown,
+            f"the longest record, {longest} bytes (whole, as checked above), is longer "
+            f"than the {a.grown} the slots a report holds when it starts can take: "
+            "its run grew as it printed")
     print(f"# {matched} of {len(names)} records matched a report in the log")
     return 0 if n_fail == 0 else 1
 

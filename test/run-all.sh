@@ -565,6 +565,14 @@ vm_tests() {
 			--put triggers=test/guest/triggers/kasan.txt
 		check_vm "$k" reports-truncated --truncated
 	fi
+	# A small region, 64 slots of 512 bytes: a report holds 8 of them (an
+	# eighth) when it starts, and grows its run as it prints. A KASAN
+	# report (about 6 KiB) comes back whole: its run grew past the 8
+	# slots' 4000 bytes.
+	run_vm "$k" reports-grow error-report \
+		--append "$detectors ramoops.error_report_size=0x8000 ramoops.error_report_record_size=0x200" \
+		--put triggers=test/guest/triggers/kasan.txt
+	check_vm "$k" reports-grow --grown 4000
 	run_vm "$k" reports-unlink error-report-unlink --append "$detectors"
 	# Debian's systemd-pstore archives by file name, flat: two boots'
 	# reports in the same slots must all be in its archive.
