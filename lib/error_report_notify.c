@@ -14,6 +14,13 @@
  * never reach the report: the record is exact by construction, whatever
  * the printk ring buffer does after the line is stored.
  *
+ * A copy, not a formatting. A line is kept as printk keeps it: its level,
+ * timestamp and caller id in a struct error_report_line, then its text
+ * (record version 2). Formatting the syslog prefix of each line as it
+ * prints cost a report more than all the rest of its capture; the record
+ * is formatted when it is read instead (lib/error_report_format.c), and
+ * reads as "dmesg -r" prints the same lines.
+ *
  * Nested reports. A report raised while its context has one open (a WARN
  * inside a KASAN report) nests: each context counts its open reports
  * (depth) and lines go to the innermost one, up to ERN_MAX_NEST. A start
@@ -282,31 +289,7 @@ static int ern_write_text(struct ern_report *r, const struct ern_state *st,
 	return st->sink->write(&r->stream, off, r->rec + off, to - from);
 }
 
-/*
- * Copy @len bytes of @text to @r, each line after a newline in it prefixed
- * with @prefix, as syslog(2) prints a record of several lines.
- */
-static void ern_copy_lines(struct ern_report *r, char *text_buf,
-			   const char *prefix, size_t prefix_len,
-			   const char *text, size_t len)
-{
-	const char *nl;
-	size_t n;
-
-	while ((nl = memchr(text, '\n', len))) {
-		n = nl + 1 - text;
-		memcpy(text_buf + r->len, text, n);
-		r->len += n;
-		memcpy(text_buf + r->len, prefix, prefix_len);
-		r->len += prefix_len;
-		text += n;
-		len -= n;
-	}
-	memcpy(text_buf + r->len, text, len);
-	r->len += len;
-}
-
-/* Bytes ern_copy_lines() would write. */
+/* Bytes of @len of text with @prefix_len after each newline in it. */
 static size_t ern_lines_size(size_t prefix_len, const char *text, size_t len)
 {
 	size_t size = len;
@@ -319,82 +302,110 @@ static size_t ern_lines_size(size_t prefix_len, const char *text, size_t len)
 	return size;
 }
 
+/*
+ * Append @l and its @len bytes of @text to @r's record and write them to
+ * the sink. Returns 0, or the sink's errno: it has no room for them after
+ * all, and they are not in the record.
+ */
+static int ern_append(struct ern_report *r, const struct ern_state *st,
+		      const struct error_report_line *l, const char *text,
+		      size_t len)
+{
+	char *text_buf = r->rec + sizeof(struct error_report_header);
+	size_t from = r->len;
+
+	memcpy(text_buf + from, l, sizeof(*l));
+	memcpy(text_buf + from + sizeof(*l), text, len);
+	r->len += sizeof(*l) + len;
+	if (!ern_write_text(r, st, from, r->len))
+		return 0;
+	r->len = from;
+	return -ENOSPC;
+}
+
 /**
  * error_report_capture_line() - keep a printk record in the report open in
  *	the context that stores it
  * @seq:	the record's printk sequence number
- * @prefix:	its syslog prefix ("<level>[time] ", the caller if configured)
- * @prefix_len:	length of @prefix
+ * @ts_nsec:	its timestamp
+ * @caller_id:	its caller id
+ * @prio:	its syslog priority, facility << 3 | level
+ * @time:	printk shows the time (printk.time)
  * @text:	the record's text, or the fragment a continuation added
  * @len:	length of @text
  * @cont:	@text continues record @seq rather than starting it
  *
  * Called by vprintk_store() when error_report_capturing(); keeps the line
- * only if the storing context has a report open, in its innermost report.
- * A line that does not fit is counted, and every later line of the report
- * with it, so that the text kept is the report's beginning, unbroken.
+ * only if the storing context has a report open, in its innermost report,
+ * as printk keeps it: a struct error_report_line and the text. Reading
+ * the record formats it (error_report_format()). A line that does not fit
+ * is counted, and every later line of the report with it, so that the
+ * text kept is the report's beginning, unbroken.
  *
  * Context: any, interrupts off.
  */
-void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
-			       const char *text, size_t len, bool cont)
+void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
+			       bool time, const char *text, size_t len,
+			       bool cont)
 {
 	const struct ern_state *st = rcu_dereference_sched(ern_state);
 	struct ern_ctx *ctx = ern_this_ctx(ern_level());
+	struct error_report_line l;
 	struct ern_report *r;
-	size_t need, room, from;
-	char *text_buf;
+	u16 flags = 0;
+	size_t plen;
+	bool fits;
 
 	if (!ctx)
 		return;
 	r = ern_innermost(ctx, st);
 	if (!r || r->open_ret)
 		return;
-	text_buf = r->rec + sizeof(struct error_report_header);
-	room = ern_text_room(r);
+	if (time)
+		flags |= ERROR_REPORT_LINE_TIME;
+	if (IS_ENABLED(CONFIG_PRINTK_CALLER))
+		flags |= ERROR_REPORT_LINE_CALLER;
+	/* A printk record is far shorter: len is only bounded here. */
+	len = min_t(size_t, len, U16_MAX);
+	l.ts_nsec = cpu_to_le64(ts_nsec);
+	l.caller_id = cpu_to_le32(caller_id);
+	l.prio = cpu_to_le16(prio);
+	l.len = cpu_to_le16(len);
+	fits = !r->lost_lines &&
+	       r->len + sizeof(l) + len <= ern_text_room(r);
 
 	/*
-	 * A fragment of the last line goes before its newline. One that is
-	 * not stored counts its own bytes only: its line's prefix and newline
-	 * are counted with that line, kept or not. A kept line whose fragment
-	 * does not fit goes too, and counts as not stored: the text keeps
-	 * whole lines only.
+	 * A fragment of the last line is an entry of its own, which the
+	 * reader appends to that line. One that is not stored counts its own
+	 * bytes only: its line's prefix and newline are counted with that
+	 * line, kept or not. A kept line whose fragment does not fit goes
+	 * too, and counts as not stored: the text keeps whole lines only.
 	 */
 	if (cont && r->last_seq == seq) {
-		need = ern_lines_size(prefix_len, text, len);
-		if (!r->lost_lines && r->len + need <= room) {
-			from = --r->len;
-			ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
-			text_buf[r->len++] = '\n';
-			if (!ern_write_text(r, st, from, r->len))
-				return;
-			/* The sink had no room after all: as if it did not fit. */
-			r->len = from + 1;
-		}
+		l.flags = cpu_to_le16(flags | ERROR_REPORT_LINE_CONT);
+		if (fits && !ern_append(r, st, &l, text, len))
+			return;
 		if (!r->lost_lines) {
 			r->lost_lines++;
-			r->lost_bytes += r->len - r->line_start;
+			r->lost_bytes += error_report_format_text(r->rec +
+					sizeof(struct error_report_header) +
+					r->line_start, r->len - r->line_start,
+					NULL, 0);
 			r->len = r->line_start;
 		}
-		r->lost_bytes += need;
+		plen = error_report_prefix_len(ts_nsec, caller_id, prio, flags);
+		r->lost_bytes += ern_lines_size(plen, text, len);
 		return;
 	}
 
-	need = prefix_len + ern_lines_size(prefix_len, text, len) + 1;
+	l.flags = cpu_to_le16(flags);
 	r->last_seq = seq;
-	if (!r->lost_lines && r->len + need <= room) {
-		r->line_start = r->len;
-		memcpy(text_buf + r->len, prefix, prefix_len);
-		r->len += prefix_len;
-		ern_copy_lines(r, text_buf, prefix, prefix_len, text, len);
-		text_buf[r->len++] = '\n';
-		if (!ern_write_text(r, st, r->line_start, r->len))
-			return;
-		/* The sink had no room after all: as if it did not fit. */
-		r->len = r->line_start;
-	}
+	r->line_start = r->len;
+	if (fits && !ern_append(r, st, &l, text, len))
+		return;
+	plen = error_report_prefix_len(ts_nsec, caller_id, prio, flags);
 	r->lost_lines++;
-	r->lost_bytes += need;
+	r->lost_bytes += plen + ern_lines_size(plen, text, len) + 1;
 }
 
 static u32 ern_caller_id(void)
@@ -629,6 +640,25 @@ void error_report_seal_header(struct error_report_header *h)
 EXPORT_SYMBOL_GPL(error_report_seal_header);
 
 /**
+ * error_report_text_crc() - the CRC of a record's text
+ * @h: the header, whose @h->body_len bytes of text follow it
+ *
+ * What @h->body_crc32 holds in a record sealed whole: a store checks a
+ * record's text with it before it changes the record.
+ *
+ * Context: any.
+ * Return: the CRC-32 of the text.
+ */
+u32 error_report_text_crc(const struct error_report_header *h)
+{
+	const char *text = (const char *)h + le16_to_cpu(h->header_size);
+	size_t len = le32_to_cpu(h->body_len);
+
+	return len ? ern_crc32(text, len) : 0;
+}
+EXPORT_SYMBOL_GPL(error_report_text_crc);
+
+/**
  * error_report_seal() - set a record's CRCs, of its text and of its header
  * @h: the header, whose @h->body_len bytes of text follow it
  *
@@ -639,10 +669,7 @@ EXPORT_SYMBOL_GPL(error_report_seal_header);
  */
 void error_report_seal(struct error_report_header *h)
 {
-	const char *text = (const char *)h + le16_to_cpu(h->header_size);
-	size_t len = le32_to_cpu(h->body_len);
-
-	h->body_crc32 = cpu_to_le32(len ? ern_crc32(text, len) : 0);
+	h->body_crc32 = cpu_to_le32(error_report_text_crc(h));
 	error_report_seal_header(h);
 }
 EXPORT_SYMBOL_GPL(error_report_seal);
@@ -658,7 +685,7 @@ static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len,
 	struct error_report_header *h = (struct error_report_header *)r->rec;
 
 	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
-	h->version = cpu_to_le16(ERROR_REPORT_VERSION);
+	h->version = cpu_to_le16(ERROR_REPORT_VERSION_LINES);
 	h->header_size = cpu_to_le16(sizeof(*h));
 	h->flags = cpu_to_le32(flags);
 	h->detector = cpu_to_le32(r->detector);
@@ -682,15 +709,23 @@ static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len,
 static size_t ern_format(struct ern_report *r, unsigned long id)
 {
 	size_t hdr = sizeof(struct error_report_header);
+	struct error_report_line l = {
+		.flags = cpu_to_le16(ERROR_REPORT_LINE_BARE),
+	};
 	char *body = r->rec + hdr;
-	size_t len = r->len;
+	size_t len = r->len, n;
 
 	if (r->lost_lines) {
 		r->flags |= ERROR_REPORT_F_TRUNCATED;
-		if (r->room > hdr + len)
-			len += scnprintf(body + len, r->room - hdr - len,
-					 "[error_report: truncated: %u more records, %zu bytes, not stored]\n",
-					 r->lost_lines, r->lost_bytes);
+		if (r->room > hdr + len + sizeof(l)) {
+			n = scnprintf(body + len + sizeof(l),
+				      r->room - hdr - len - sizeof(l),
+				      "[error_report: truncated: %u more records, %zu bytes, not stored]",
+				      r->lost_lines, r->lost_bytes);
+			l.len = cpu_to_le16(n);
+			memcpy(body + len, &l, sizeof(l));
+			len += sizeof(l) + n;
+		}
 	}
 	ern_fill_header(r, id, len, r->flags);
 	return hdr + len;

@@ -37,16 +37,17 @@ static void ern_test_open(void)
 
 /*
  * Close the innermost report of the calling context without storing it;
- * its record, formatted, is copied to a test buffer.
+ * its record, formatted as pstore reads it (version 1), is copied to a
+ * test buffer.
  */
 static const struct error_report_header *
 ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
 	       size_t *body_len)
 {
 	struct ern_report *r;
-	char *buf;
+	char *buf, *fmt;
 	bool found;
-	size_t n;
+	ssize_t n;
 
 	preempt_disable();
 	r = ern_close(st, 0, &found);
@@ -56,14 +57,48 @@ ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
 	if (!r)
 		return NULL;
 	n = ern_format(r, 0x1234);
+	/* The record the sink got fits its room; formatted, it may not. */
+	KUNIT_EXPECT_LE(test, n, st->size);
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(((struct error_report_header *)r->rec)->version),
+			ERROR_REPORT_VERSION_LINES);
+	n = error_report_format(r->rec, n, 0, &fmt);
+	KUNIT_ASSERT_GT(test, n, 0);
 	buf = kunit_kzalloc(test, n + 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	memcpy(buf, r->rec, n);
+	memcpy(buf, fmt, n);
+	kvfree(fmt);
 	/* Its sink's record is complete too, and its room given back. */
 	ern_store(r, st, 0x1234);
 	*body = buf + sizeof(struct error_report_header);
 	*body_len = n - sizeof(struct error_report_header);
 	return (const struct error_report_header *)buf;
+}
+
+/* A line stored at 1 s by task 1 at KERN_INFO, as vprintk_store() hands it. */
+#define ERN_TEST_TS	NSEC_PER_SEC
+#define ERN_TEST_CALLER	1
+static void ern_test_line(u64 seq, const char *text, size_t len, bool cont)
+{
+	error_report_capture_line(seq, ERN_TEST_TS, ERN_TEST_CALLER, 6, true,
+				  text, len, cont);
+}
+
+/* The prefix of ern_test_line()'s lines, formatted, into @buf. */
+static size_t ern_test_prefix(char *buf, size_t size)
+{
+	struct error_report_line l = {
+		.ts_nsec = cpu_to_le64(ERN_TEST_TS),
+		.caller_id = cpu_to_le32(ERN_TEST_CALLER),
+		.prio = cpu_to_le16(6),
+		.flags = cpu_to_le16(ERROR_REPORT_LINE_TIME |
+				     (IS_ENABLED(CONFIG_PRINTK_CALLER) ?
+				      ERROR_REPORT_LINE_CALLER : 0)),
+	};
+	size_t n = error_report_format_text(&l, sizeof(l), buf, size);
+
+	/* An empty line: the prefix and a newline. */
+	buf[--n] = '\0';
+	return n;
 }
 
 static unsigned int ern_test_count(const char *s, const char *what)
@@ -166,23 +201,25 @@ static void ern_test_foreign_lines(struct kunit *test)
  */
 static void ern_test_continuation(struct kunit *test)
 {
-	static const char prefix[] = "<6>[    1.000000] ";
 	const struct ern_state *st = ern_test_state(test);
+	char prefix[64], want[128];
 	unsigned long flags;
 	size_t len;
 	char *body;
 
+	ern_test_prefix(prefix, sizeof(prefix));
 	ern_test_open();
 	local_irq_save(flags);
-	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, "ern_kunit cont a", 16, false);
-	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, " b", 2, true);
-	error_report_capture_line(1000, prefix, sizeof(prefix) - 1, " c", 2, true);
+	ern_test_line(1000, "ern_kunit cont a", 16, false);
+	ern_test_line(1000, " b", 2, true);
+	ern_test_line(1000, " c", 2, true);
 	/* A fragment of a line the report did not print starts a line. */
-	error_report_capture_line(999, prefix, sizeof(prefix) - 1, " d", 2, true);
+	ern_test_line(999, " d", 2, true);
 	local_irq_restore(flags);
 	pr_info("ern_kunit multi 1\nern_kunit multi 2\n");
 	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "] ern_kunit cont a b c\n<6>[    1.000000]  d\n"));
+	snprintf(want, sizeof(want), "%sern_kunit cont a b c\n%s d\n", prefix, prefix);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(body, want));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(body, "ern_kunit multi 1\n<"));
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "\n<"), 3);
 }
@@ -202,7 +239,6 @@ static void ern_test_truncation(struct kunit *test)
 	h = ern_test_close(test, st, &body, &len);
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	KUNIT_EXPECT_TRUE(test, le32_to_cpu(h->flags) & ERROR_REPORT_F_TRUNCATED);
-	KUNIT_EXPECT_LE(test, sizeof(*h) + len, st->size);
 	kept = ern_test_count(body, "ern_kunit long line");
 	KUNIT_EXPECT_GT(test, kept, 0);
 	KUNIT_EXPECT_LT(test, kept, n);
@@ -218,10 +254,11 @@ static void ern_test_truncation(struct kunit *test)
  */
 static void ern_test_truncation_continuation(struct kunit *test)
 {
-	static const char prefix[] = "<6>[    1.000000] ";
 	static const char filler[] = "ern_kunit filler ..........";
-	const size_t plen = sizeof(prefix) - 1, flen = sizeof(filler) - 1;
+	const size_t flen = sizeof(filler) - 1;
 	const struct ern_state *st = ern_test_state(test);
+	char prefix[64];
+	size_t plen = ern_test_prefix(prefix, sizeof(prefix));
 	unsigned int i, n = st->size / 32 + 10, kept, records = 0;
 	unsigned long flags;
 	size_t len, bytes = 0;
@@ -231,9 +268,9 @@ static void ern_test_truncation_continuation(struct kunit *test)
 	ern_test_open();
 	local_irq_save(flags);
 	for (i = 0; i < n; i++)
-		error_report_capture_line(2000 + i, prefix, plen, filler, flen, false);
-	error_report_capture_line(9000, prefix, plen, "ern_kunit lost", 14, false);
-	error_report_capture_line(9000, prefix, plen, " fragment", 9, true);
+		ern_test_line(2000 + i, filler, flen, false);
+	ern_test_line(9000, "ern_kunit lost", 14, false);
+	ern_test_line(9000, " fragment", 9, true);
 	local_irq_restore(flags);
 	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
 	cut = strstr(body, "[error_report: truncated: ");
@@ -252,31 +289,35 @@ static void ern_test_truncation_continuation(struct kunit *test)
  */
 static void ern_test_truncation_kept_continuation(struct kunit *test)
 {
-	static const char prefix[] = "<6>[    1.000000] ";
 	static const char filler[] = "ern_kunit filler ..........";
 	static const char line[] = "ern_kunit whole";
-	const size_t plen = sizeof(prefix) - 1, flen = sizeof(filler) - 1;
-	const size_t llen = sizeof(line) - 1, fill = plen + flen + 1;
+	const size_t entry = sizeof(struct error_report_line);
+	const size_t flen = sizeof(filler) - 1, fill = entry + flen;
+	const size_t llen = sizeof(line) - 1;
 	const struct ern_state *st = ern_test_state(test);
 	unsigned int i, n, records = 0;
-	size_t room, left, len, bytes = 0;
-	char frag[64], *body, *cut;
+	size_t room, left, len, plen, bytes = 0;
+	char frag[128], prefix[64], *body, *cut;
 	unsigned long flags;
 	int got;
 
+	plen = ern_test_prefix(prefix, sizeof(prefix));
 	ern_test_open();
 	/* The room the sink gave the report just opened. */
 	room = ern_text_room(ern_innermost(raw_cpu_ptr(&ern_ctxs[0]), st));
-	/* n filler lines and the line fit; the fragment is one byte too many. */
-	n = (room - (plen + llen + 1)) / fill;
-	left = room - n * fill - (plen + llen + 1);
+	/*
+	 * n filler lines, the line and the fragment's entry fit; the
+	 * fragment's text is one byte too many.
+	 */
+	n = (room - (entry + llen) - entry) / fill;
+	left = room - n * fill - (entry + llen) - entry;
 	KUNIT_ASSERT_LT(test, left + 1, sizeof(frag));
 	memset(frag, 'x', left + 1);
 	local_irq_save(flags);
 	for (i = 0; i < n; i++)
-		error_report_capture_line(3000 + i, prefix, plen, filler, flen, false);
-	error_report_capture_line(9000, prefix, plen, line, llen, false);
-	error_report_capture_line(9000, prefix, plen, frag, left + 1, true);
+		ern_test_line(3000 + i, filler, flen, false);
+	ern_test_line(9000, line, llen, false);
+	ern_test_line(9000, frag, left + 1, true);
 	local_irq_restore(flags);
 	KUNIT_ASSERT_NOT_NULL(test, ern_test_close(test, st, &body, &len));
 	KUNIT_EXPECT_NULL(test, strstr(body, line));
@@ -358,7 +399,78 @@ static void ern_test_frames_exhausted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "starved"), 0);
 }
 
+/*
+ * A version 2 text reads as printk formats its lines: prefixes as
+ * info_print_prefix() writes them, counted as error_report_prefix_len()
+ * says, several lines of a record, fragments, a bare line, an entry cut
+ * short, and the zero bytes after the last one.
+ */
+static void ern_test_format(struct kunit *test)
+{
+	static const char want[] =
+		"<4>[12345.678901][    T1] a\n"
+		"<4>[12345.678901][    T1] b c\n"
+		"<14>[123456.000001][C12345678] x\n"
+		"<14>[123456.000001][C12345678] y\n"
+		"<0>\n"
+		"note\n";
+	static const char cut[] = "<6>[    0.000000] cu\n";
+	static const struct {
+		u64 ts;
+		u32 caller;
+		u16 prio, flags;
+		const char *text;
+	} lines[] = {
+		{ 12345678901234ULL, 1, 4, 3, "a" },
+		{ 12345678901234ULL, 1, 4, 3, "b" },
+		{ 12345678901234ULL, 1, 4, 3 | ERROR_REPORT_LINE_CONT, " c" },
+		{ 123456000001000ULL, 0x80000000 + 12345678, 14, 3, "x\ny" },
+		{ 5, 0, 0, 0, "" },
+		{ 0, 0, 0, ERROR_REPORT_LINE_BARE, "note" },
+		{ 999, 7, 6, 1, "cut here" },
+	};
+	char raw[256], *buf;
+	struct error_report_line l;
+	size_t pos = 0, end = 0, n;
+	unsigned int i;
+
+	buf = kunit_kzalloc(test, sizeof(want) + sizeof(cut), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	memset(raw, 0, sizeof(raw));
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
+		end = pos;
+		l.ts_nsec = cpu_to_le64(lines[i].ts);
+		l.caller_id = cpu_to_le32(lines[i].caller);
+		l.prio = cpu_to_le16(lines[i].prio);
+		l.flags = cpu_to_le16(lines[i].flags);
+		l.len = cpu_to_le16(strlen(lines[i].text));
+		memcpy(raw + pos, &l, sizeof(l));
+		memcpy(raw + pos + sizeof(l), lines[i].text, strlen(lines[i].text));
+		pos += sizeof(l) + strlen(lines[i].text);
+	}
+	/* Zero bytes after the last whole entry end the text. */
+	memset(raw + end, 0, sizeof(raw) - end);
+	n = error_report_format_text(raw, end + 40, NULL, 0);
+	KUNIT_EXPECT_EQ(test, n, sizeof(want) - 1);
+	error_report_format_text(raw, end + 40, buf, n);
+	KUNIT_EXPECT_STREQ(test, buf, want);
+	/* An entry cut after two bytes of its text keeps those two. */
+	memcpy(raw + end, &l, sizeof(l));
+	memcpy(raw + end + sizeof(l), "cu", 2);
+	n = error_report_format_text(raw, end + sizeof(l) + 2, NULL, 0);
+	KUNIT_EXPECT_EQ(test, n, sizeof(want) + sizeof(cut) - 2);
+	error_report_format_text(raw, end + sizeof(l) + 2, buf, n);
+	KUNIT_EXPECT_STREQ(test, buf + sizeof(want) - 1, cut);
+	/* Each prefix is as long as it is counted in the report path. */
+	KUNIT_EXPECT_EQ(test, error_report_prefix_len(12345678901234ULL, 1, 4, 3), 26);
+	KUNIT_EXPECT_EQ(test, error_report_prefix_len(123456000001000ULL,
+						      0x80000000 + 12345678, 14, 3), 31);
+	KUNIT_EXPECT_EQ(test, error_report_prefix_len(5, 0, 0, 0), 3);
+	KUNIT_EXPECT_EQ(test, error_report_prefix_len(999, 7, 6, 1), 18);
+}
+
 static struct kunit_case ern_test_cases[] = {
+	KUNIT_CASE(ern_test_format),
 	KUNIT_CASE(ern_test_header),
 	KUNIT_CASE(ern_test_foreign_lines),
 	KUNIT_CASE(ern_test_continuation),

@@ -91,16 +91,34 @@ static int pstore_error_report_commit(struct error_report_stream *stream,
 	int ret;
 
 	/* The header last: until it is written, the record reads as open. */
-	pstore_error_report_piece(&record, stream, buf,
-				  sizeof(struct error_report_header));
-	ret = psinfo->stream_write(&record, 0);
-	record.size = size;
+	ret = pstore_error_report_stream_write(stream, 0, buf,
+					       sizeof(struct error_report_header));
+	pstore_error_report_piece(&record, stream, buf, size);
 	if (!ret)
 		ret = psinfo->stream_close(&record);
 	if (!ret)
 		pstore_error_report_stored(&record);
 	pstore_error_report_site_stored(stream->priv, buf, ret ? NULL : &record);
 	return ret;
+}
+
+/*
+ * Whether @record holds a header of the size this kernel writes, whose
+ * checksum holds: a header a reset cut short, or damaged, is not to be
+ * trusted, and such a record is left as it is.
+ */
+static bool pstore_error_report_sealed(const struct pstore_record *record)
+{
+	const struct error_report_header *h = (void *)record->buf;
+	struct error_report_header sealed;
+
+	if (record->size < sizeof(*h) ||
+	    memcmp(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic)) ||
+	    le16_to_cpu(h->header_size) != sizeof(*h))
+		return false;
+	sealed = *h;
+	error_report_seal_header(&sealed);
+	return sealed.header_crc32 == h->header_crc32;
 }
 
 /*
@@ -112,26 +130,44 @@ static int pstore_error_report_commit(struct error_report_stream *stream,
 static bool pstore_error_report_finish_open(struct pstore_record *record)
 {
 	struct error_report_header *h = (void *)record->buf;
-	struct error_report_header sealed;
 	u32 flags;
 
-	if (record->size < sizeof(*h) ||
-	    memcmp(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic)) ||
-	    le16_to_cpu(h->header_size) != sizeof(*h))
+	if (!pstore_error_report_sealed(record))
 		return false;
 	flags = le32_to_cpu(h->flags);
 	if ((flags & (ERROR_REPORT_F_OPEN | ERROR_REPORT_F_INCOMPLETE)) !=
 	    ERROR_REPORT_F_OPEN)
 		return false;
-	/* A header a reset cut short is not to be trusted: left as it is. */
-	sealed = *h;
-	error_report_seal_header(&sealed);
-	if (sealed.header_crc32 != h->header_crc32)
-		return false;
 	h->body_len = cpu_to_le32(record->size - sizeof(*h));
 	h->flags = cpu_to_le32(flags | ERROR_REPORT_F_INCOMPLETE);
 	error_report_seal(h);
 	return true;
+}
+
+/*
+ * A record of version 2 holds the report's printk records as the capture
+ * copied them; it is shown formatted, as version 1, each line as "dmesg
+ * -r" prints it. One whose checksums do not hold is shown as it is, for a
+ * reader to say so; so is one there is no memory to format.
+ */
+static void pstore_error_report_format(struct pstore_record *record)
+{
+	const struct error_report_header *h = (void *)record->buf;
+	ssize_t size;
+	char *buf;
+
+	if (!pstore_error_report_sealed(record) ||
+	    le16_to_cpu(h->version) != ERROR_REPORT_VERSION_LINES ||
+	    le32_to_cpu(h->body_len) > record->size - sizeof(*h) ||
+	    error_report_text_crc(h) != le32_to_cpu(h->body_crc32))
+		return;
+	size = error_report_format(record->buf, record->size,
+				   record->ecc_notice_size, &buf);
+	if (size < 0)
+		return;
+	kvfree(record->buf);
+	record->buf = buf;
+	record->size = size;
 }
 
 /*
@@ -173,7 +209,8 @@ static void pstore_error_report_replace(struct pstore_record *record,
  * Called by pstore as it reads the backend, under its read mutex, for
  * every error report record, before it shows it in pstorefs: one shown
  * already is left as it is unless its count of repeats is behind. A
- * compressed record is decompressed; one waiting to be compressed, or
+ * compressed record is decompressed, one of version 2 formatted; one
+ * waiting to be compressed, or
  * whose count of repeats grew, is replaced by a copy, which pstorefs shows
  * in its stead.
  */
@@ -190,6 +227,7 @@ void pstore_error_report_read(struct pstore_record *record)
 	if (record->compressed)
 		return;
 	finished = pstore_error_report_finish_open(record);
+	pstore_error_report_format(record);
 	if (!psinfo->erase)
 		return;
 	pending = !shown && pstore_error_report_claim_pending(record->id);

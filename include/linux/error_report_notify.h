@@ -62,6 +62,7 @@ int error_report_register_sink(struct error_report_sink *sink);
 void error_report_unregister_sink(struct error_report_sink *sink);
 void error_report_seal_header(struct error_report_header *h);
 void error_report_seal(struct error_report_header *h);
+u32 error_report_text_crc(const struct error_report_header *h);
 
 DECLARE_STATIC_KEY_FALSE(error_report_capture_key);
 DECLARE_PER_CPU(atomic_t, error_report_open);
@@ -84,8 +85,16 @@ static __always_inline bool error_report_capturing(void)
 	       atomic_read(this_cpu_ptr(&error_report_open));
 }
 
-void error_report_capture_line(u64 seq, const char *prefix, size_t prefix_len,
-			       const char *text, size_t len, bool cont);
+void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
+			       bool time, const char *text, size_t len,
+			       bool cont);
+
+size_t error_report_prefix_len(u64 ts_nsec, u32 caller_id, u16 prio,
+			       u16 flags);
+size_t error_report_format_text(const void *raw, size_t len, char *buf,
+				size_t size);
+ssize_t error_report_format(const void *rec, size_t size, size_t tail,
+			    char **out);
 #else
 static inline int error_report_register_sink(struct error_report_sink *sink)
 {
@@ -101,9 +110,10 @@ static inline bool error_report_capturing(void)
 	return false;
 }
 
-static inline void error_report_capture_line(u64 seq, const char *prefix,
-					     size_t prefix_len, const char *text,
-					     size_t len, bool cont)
+static inline void error_report_capture_line(u64 seq, u64 ts_nsec,
+					     u32 caller_id, u16 prio, bool time,
+					     const char *text, size_t len,
+					     bool cont)
 {
 }
 #endif

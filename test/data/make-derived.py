@@ -7,6 +7,7 @@ can leave in a slot. And the upstream shapes ramoops never writes but other
 backends do: a dmesg dump split into parts, and a compressed (.enc.z) dump.
 Run from the repository root; the outputs are committed.
 """
+import re
 import struct
 import zlib
 
@@ -17,8 +18,11 @@ HSIZE = 184
 
 def fix_header_crc(b):
     b = bytearray(b)
+    size = struct.unpack("<H", b[10:12])[0]
+    if size > len(b):                      # a hostile size: the first header's
+        size = HSIZE
     b[84:88] = b"\0\0\0\0"
-    b[84:88] = struct.pack("<I", zlib.crc32(bytes(b[:HSIZE])))
+    b[84:88] = struct.pack("<I", zlib.crc32(bytes(b[:size])))
     return bytes(b)
 
 
@@ -34,9 +38,9 @@ put("hostile-torn-cut", real[:HSIZE + 1000])
 hdr_flip = bytearray(real)
 hdr_flip[40] ^= 0x80                       # seq
 put("hostile-bad-header-crc", bytes(hdr_flip))
-v2 = bytearray(real)
-v2[8:10] = struct.pack("<H", 2)
-put("hostile-version-2", fix_header_crc(bytes(v2)))
+v3 = bytearray(real)
+v3[8:10] = struct.pack("<H", 3)
+put("hostile-version-3", fix_header_crc(bytes(v3)))
 put("hostile-garbage", bytes((i * 7919 + 13) & 0xFF for i in range(3000)))
 put("hostile-empty", b"")
 put("hostile-short", real[:100])
@@ -89,3 +93,49 @@ opened[72:80] = b"\0" * 8                  # body_len, body_crc32
 opened[84:88] = b"\0" * 4
 opened[84:88] = struct.pack("<I", zlib.crc32(bytes(opened[:osize])))
 put("open-raw", bytes(opened))
+
+# Version 2, as the kernel's capture writes a record into the backend and
+# U-Boot's "pstore save" copies it out: each printk record as a struct
+# error_report_line (ts_nsec, caller_id, prio, flags, len: 18 bytes,
+# packed) and its text. Made from the version 1 records above, whose
+# prefixes hold all of it (the time to the microsecond): the reader must
+# format them back byte for byte. A line is split in two, the second part a
+# continuation fragment (flag 0x4), as printk stores a pr_cont().
+PREFIX = re.compile(rb"^<(\d+)>\[ *(\d+)\.(\d{6})\]\[ *([TC])(\d+)\] (.*)$", re.S)
+
+
+def entry(ts, caller, prio, flags, text):
+    return struct.pack("<QIHHH", ts, caller, prio, flags, len(text)) + text
+
+
+def to_lines(text, split_at=None):
+    out = b""
+    for i, line in enumerate(text.split(b"\n")[:-1]):
+        m = PREFIX.match(line)
+        ts = int(m.group(2)) * 10**9 + int(m.group(3)) * 1000
+        caller = int(m.group(5)) + (0x80000000 if m.group(4) == b"C" else 0)
+        prio, body = int(m.group(1)), m.group(6)
+        if i == split_at and len(body) > 4:
+            out += entry(ts, caller, prio, 3, body[:4])
+            out += entry(ts, caller, prio, 3 | 4, body[4:])
+        else:
+            out += entry(ts, caller, prio, 3, body)
+    return out
+
+
+def as_version_2(rec, cut=0):
+    hsize = struct.unpack("<H", rec[10:12])[0]
+    flags = struct.unpack("<I", rec[12:16])[0]
+    body = to_lines(rec[hsize:], split_at=3)
+    h = bytearray(rec[:hsize])
+    h[8:10] = struct.pack("<H", 2)
+    if flags & 0x20:               # open: no length, no CRC; cut mid-entry
+        body = body[:len(body) - cut]
+    else:
+        h[72:76] = struct.pack("<I", len(body))
+        h[76:80] = struct.pack("<I", zlib.crc32(body))
+    return fix_header_crc(bytes(h)) + body
+
+
+put("v2-kasan-uaf-task", as_version_2(real))
+put("v2-open-raw", as_version_2(bytes(opened), cut=5))

@@ -12,6 +12,12 @@
  * Versioning: @version changes only when a field changes meaning. New fields
  * are appended; @header_size tells where the text starts, so a reader skips
  * fields it does not know. See Documentation/admin-guide/error-report.rst.
+ *
+ * Version 2 is the same header over the printk records as printk keeps them,
+ * unformatted: each a struct error_report_line and its text. The capture
+ * writes version 2, which costs the report no formatting; pstorefs formats
+ * it when it reads the record and shows version 1. A store read without
+ * the kernel (U-Boot's "pstore save", a RAM dump) holds either version.
  */
 #ifndef _UAPI_LINUX_ERROR_REPORT_H
 #define _UAPI_LINUX_ERROR_REPORT_H
@@ -19,7 +25,8 @@
 #include <linux/types.h>
 
 #define ERROR_REPORT_MAGIC		"KERRREPT"	/* 8 bytes, no NUL */
-#define ERROR_REPORT_VERSION		1
+#define ERROR_REPORT_VERSION		1	/* the text formatted */
+#define ERROR_REPORT_VERSION_LINES	2	/* printk records, raw */
 
 /* Detector values; they match enum error_detector of the tracepoints. */
 #define ERROR_REPORT_DETECTOR_KFENCE	0
@@ -121,5 +128,38 @@ struct error_report_header {
 	__le64	last_repeat_boottime_ns;
 	__le64	last_repeat_realtime_ns;
 };
+
+/* The line's prefix has the time: printk.time was on when it was stored. */
+#define ERROR_REPORT_LINE_TIME		0x1
+/* The line's prefix has the caller: the kernel had CONFIG_PRINTK_CALLER. */
+#define ERROR_REPORT_LINE_CALLER	0x2
+/* A continuation fragment: its text ends the previous line, no prefix. */
+#define ERROR_REPORT_LINE_CONT		0x4
+/* The capture's own line (the truncation note): its text, no prefix. */
+#define ERROR_REPORT_LINE_BARE		0x8
+
+/**
+ * struct error_report_line - a printk record in a version 2 text
+ * @ts_nsec:	its timestamp, as printk stores it
+ * @caller_id:	printk caller id: the pid in task context, 0x80000000 + CPU
+ *		otherwise
+ * @prio:	syslog priority: facility << 3 | level
+ * @flags:	ERROR_REPORT_LINE_*
+ * @len:	bytes of text that follow, without a final newline; a newline
+ *		inside starts another line of the same prefix
+ *
+ * Formatted as "<@prio>[seconds.micros][caller] text\n" (time and caller
+ * as @flags say, a space before the text when either is there). Entries
+ * follow each other unaligned. In a record a reset left open, the last
+ * entry may hold fewer than @len bytes, and one of all zero bytes ends the
+ * text.
+ */
+struct error_report_line {
+	__le64	ts_nsec;
+	__le32	caller_id;
+	__le16	prio;
+	__le16	flags;
+	__le16	len;
+} __attribute__((packed));
 
 #endif /* _UAPI_LINUX_ERROR_REPORT_H */

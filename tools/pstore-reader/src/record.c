@@ -11,6 +11,7 @@
 
 #include <linux/error_report.h>
 
+#include "format.h"
 #include "record.h"
 
 static const struct {
@@ -202,7 +203,8 @@ static void parse_error_report(struct record *rec)
 	}
 	h->version = le16toh(raw.version);
 	h->header_size = le16toh(raw.header_size);
-	if (h->version != ERROR_REPORT_VERSION || h->header_size < ER_HEADER_V1_SIZE ||
+	if ((h->version != ERROR_REPORT_VERSION && h->version != ERROR_REPORT_VERSION_LINES) ||
+	    h->header_size < ER_HEADER_V1_SIZE ||
 	    h->header_size > rec->size) {
 		rec->status = RECORD_BAD_VERSION;
 		return;
@@ -255,23 +257,31 @@ static void parse_error_report(struct record *rec)
 	 * next kernel fills in the length and checksum): its text is what
 	 * follows the header, not checked.
 	 */
-	if (record_open_raw(rec)) {
-		rec->text = (const char *)rec->data + h->header_size;
-		rec->text_len = rec->size - h->header_size;
-		return;
-	}
-	/* Anything after the text is ramoops' ECC notice. */
-	if (rec->size > (size_t)h->header_size + h->body_len)
-		strip_ecc_notice(rec, h->header_size + h->body_len);
 	rec->text = (const char *)rec->data + h->header_size;
-	rec->text_len = rec->size - h->header_size;
-	if (rec->text_len < h->body_len) {
-		rec->status = RECORD_TORN;
-		return;
+	if (record_open_raw(rec)) {
+		rec->text_len = rec->size - h->header_size;
+	} else {
+		/* Anything after the text is ramoops' ECC notice. */
+		if (rec->size > (size_t)h->header_size + h->body_len)
+			strip_ecc_notice(rec, h->header_size + h->body_len);
+		rec->text_len = rec->size - h->header_size;
+		if (rec->text_len < h->body_len) {
+			rec->status = RECORD_TORN;
+		} else {
+			rec->text_len = h->body_len;
+			if (crc32_of(rec->text, rec->text_len) != h->body_crc32)
+				rec->status = RECORD_TORN;
+		}
 	}
-	rec->text_len = h->body_len;
-	if (crc32_of(rec->text, rec->text_len) != h->body_crc32)
-		rec->status = RECORD_TORN;
+	/*
+	 * Version 2, as the backend holds the kernel's capture: printk
+	 * records, formatted here as pstore formats them. A torn one too: its
+	 * lines read better than its bytes. Out of memory, the text stays raw.
+	 */
+	if (h->version == ERROR_REPORT_VERSION_LINES &&
+	    !format_lines((const unsigned char *)rec->text, rec->text_len,
+			  &rec->formatted, &rec->text_len))
+		rec->text = rec->formatted;
 }
 
 void record_parse(struct record *rec, const char *name, unsigned char *data,
@@ -409,4 +419,6 @@ void record_free(struct record *rec)
 {
 	free(rec->data);
 	rec->data = NULL;
+	free(rec->formatted);
+	rec->formatted = NULL;
 }

@@ -23,6 +23,9 @@
 #ifndef ERROR_REPORT_F_OPEN
 #define ERROR_REPORT_F_OPEN 0x20
 #endif
+#ifndef ERROR_REPORT_VERSION_LINES
+#define ERROR_REPORT_VERSION_LINES 2
+#endif
 
 enum record_type {
 	RECORD_ERROR_REPORT,
@@ -79,12 +82,13 @@ struct record {
 	char ecc[128];			/* ramoops' "ECC: ..." notice, or "" */
 	enum record_status status;
 	struct er_header hdr;		/* error_report only */
-	const char *text;		/* the report text (inside @data) */
+	const char *text;		/* the report text (in @data or @formatted) */
 	size_t text_len;
 	int has_dmesg_header;		/* dmesg only: */
 	struct dmesg_header dmesg;	/* "Panic#1 Part1" */
 	int parts;			/* parts merged into this one (1: none) */
 	size_t merged;			/* a part merged into record merged - 1 */
+	char *formatted;		/* version 2's text formatted (malloc'ed) */
 };
 
 enum record_type record_type_of(const char *name);

@@ -76,6 +76,10 @@ static const struct corpus_case corpus[] = {
 	 */
 	{ "error_report-ramoops-open-hang", RECORD_ERROR_REPORT, RECORD_OK, NULL, "warning" },
 	{ "error_report-ramoops-open-raw", RECORD_ERROR_REPORT, RECORD_OK, NULL, "warning" },
+	/* Version 2, as the backend holds them: printk records, raw. */
+	{ "error_report-ramoops-v2-kasan-uaf-task", RECORD_ERROR_REPORT, RECORD_OK,
+	  "KASAN: slab-use-after-free Read in run_request", "kasan" },
+	{ "error_report-ramoops-v2-open-raw", RECORD_ERROR_REPORT, RECORD_OK, NULL, "warning" },
 	/* Cut before a frame syzkaller would blame: "in corrupted", as syzbot. */
 	{ "error_report-ramoops-hostile-torn-bitflip", RECORD_ERROR_REPORT, RECORD_TORN,
 	  "KASAN: slab-use-after-free Read in corrupted", NULL },
@@ -83,7 +87,7 @@ static const struct corpus_case corpus[] = {
 	  "KASAN: slab-use-after-free Read in corrupted", NULL },
 	{ "error_report-ramoops-hostile-bad-header-crc", RECORD_ERROR_REPORT,
 	  RECORD_BAD_HEADER_CRC, NULL, NULL },
-	{ "error_report-ramoops-hostile-version-2", RECORD_ERROR_REPORT,
+	{ "error_report-ramoops-hostile-version-3", RECORD_ERROR_REPORT,
 	  RECORD_BAD_VERSION, NULL, NULL },
 	{ "error_report-ramoops-hostile-header-size", RECORD_ERROR_REPORT,
 	  RECORD_BAD_VERSION, NULL, NULL },
@@ -241,6 +245,36 @@ static void test_open_flag(void **state)
 	report_release(&rep_raw);
 	record_free(&done);
 	record_free(&raw);
+}
+
+/*
+ * Version 2 (the capture's printk records, as the backend and U-Boot's
+ * "pstore save" hold them) reads as version 1, byte for byte: the same
+ * lines, one of them made of a line and a continuation fragment. An open
+ * one cut in its last entry keeps that entry's bytes.
+ */
+static void test_version_2(void **state)
+{
+	struct record v1, v2;
+
+	(void)state;
+	load("error_report-ramoops-kasan-uaf-task", &v1);
+	load("error_report-ramoops-v2-kasan-uaf-task", &v2);
+	assert_int_equal(v2.hdr.version, 2);
+	assert_true(v2.hdr.body_len < v1.hdr.body_len);
+	assert_int_equal(v2.text_len, v1.text_len);
+	assert_memory_equal(v2.text, v1.text, v1.text_len);
+	record_free(&v1);
+	record_free(&v2);
+
+	load("error_report-ramoops-open-raw", &v1);
+	load("error_report-ramoops-v2-open-raw", &v2);
+	assert_int_equal(v2.hdr.flags, 0x20);
+	assert_int_equal(v2.text_len, v1.text_len - 5);
+	assert_memory_equal(v2.text, v1.text, v2.text_len - 1);
+	assert_int_equal(v2.text[v2.text_len - 1], '\n');
+	record_free(&v1);
+	record_free(&v2);
 }
 
 /* The ECC notice ramoops appends is integrity data, not report text. */
@@ -1083,6 +1117,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_ecc_notice),
+		cmocka_unit_test(test_version_2),
 		cmocka_unit_test(test_incomplete_flag),
 		cmocka_unit_test(test_open_flag),
 		cmocka_unit_test(test_signature_ignores_addresses),
