@@ -307,19 +307,19 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 }
 
 /*
- * Claim a run of @span free slots: the first one, or the last one if
- * @from_end. Any context, NMI included: never wait. Each slot is taken with
- * a cmpxchg; when one of the run is taken already, the run is given back
- * and the search goes on past that slot. @saw_busy tells whether a slot of
- * another writer stopped a run.
+ * Claim a run of @span free slots from slot @first on: the first one, or
+ * the last one if @from_end (which searches down from @first). Any
+ * context, NMI included: never wait. Each slot is taken with a cmpxchg;
+ * when one of the run is taken already, the run is given back and the
+ * search goes on past that slot. @saw_busy tells whether a slot of another
+ * writer stopped a run.
  */
-static int notrace ramoops_er_claim_once(struct ramoops_er_slots *er,
-					 unsigned int span, bool from_end,
-					 bool *saw_busy)
+static int notrace ramoops_er_claim_from(struct ramoops_er_slots *er,
+					 unsigned int span, unsigned int first,
+					 bool from_end, bool *saw_busy)
 {
-	unsigned int i, k, taken, cnt = er->cnt;
+	unsigned int i = first, k, taken, cnt = er->cnt;
 
-	i = from_end ? cnt - span : 0;
 	for (;;) {
 		for (k = 0; k < span; k++) {
 			if (atomic_cmpxchg(&er->state[i + k],
@@ -339,6 +339,34 @@ static int notrace ramoops_er_claim_once(struct ramoops_er_slots *er,
 			return -ENOSPC;
 		i = from_end ? taken - span : taken + 1;
 	}
+}
+
+/*
+ * Claim a run of @span free slots: from the region's end if @from_end,
+ * else from where the last such claim ended, around to the region's start
+ * if need be. Records are written in the order they come, as in a ring:
+ * the search does not walk the records stored before it on the way to the
+ * free slots after them, the next report finds the slot after its run free
+ * to grow into, and the slots freed behind are taken when the search wraps.
+ */
+static int notrace ramoops_er_claim_once(struct ramoops_er_slots *er,
+					 unsigned int span, bool from_end,
+					 bool *saw_busy)
+{
+	unsigned int next = READ_ONCE(er->next);
+	int i;
+
+	if (from_end)
+		return ramoops_er_claim_from(er, span, er->cnt - span, true,
+					     saw_busy);
+	if (next + span > er->cnt)
+		next = 0;
+	i = ramoops_er_claim_from(er, span, next, false, saw_busy);
+	if (i < 0 && next)
+		i = ramoops_er_claim_from(er, span, 0, false, saw_busy);
+	if (i >= 0)
+		WRITE_ONCE(er->next, i + span);
+	return i;
 }
 
 /*
@@ -567,6 +595,27 @@ int notrace ramoops_er_open(struct ramoops_er_slots *er,
 }
 
 /*
+ * Rewrite the time header of the record being written in slot @i to say
+ * it takes @span slots. Its "+N" is zero-padded to the longest span's
+ * width: the header keeps its length, and is rewritten in place. Not
+ * inlined: every line's write would carry the header's buffer on its
+ * stack, where only the writes that grow the record need it.
+ */
+static noinline void notrace ramoops_er_rewrite_span(struct ramoops_er_slots *er,
+						     unsigned int i,
+						     unsigned int span)
+{
+	char hdr[RAMOOPS_ER_HDR_SIZE];
+	size_t hlen;
+
+	hlen = ramoops_er_time_hdr(hdr, &er->time[i], false);
+	hlen += ramoops_er_span_suffix(er, hdr + hlen, sizeof(hdr) - hlen,
+				       span);
+	if (hlen == er->hlen[i])
+		persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
+}
+
+/*
  * Grow the record being written in slot @i by the slot after its run, if
  * that one is free and the record may take one more. The slot is emptied
  * before the time header counts it: a reset in between leaves it out of
@@ -576,8 +625,6 @@ static bool notrace ramoops_er_grow(struct ramoops_er_slots *er,
 				    unsigned int i)
 {
 	unsigned int span = er->span[i];
-	char hdr[RAMOOPS_ER_HDR_SIZE];
-	size_t hlen;
 
 	if (span >= er->max_span || i + span >= er->cnt ||
 	    atomic_cmpxchg(&er->state[i + span], RAMOOPS_ER_SLOT_FREE,
@@ -586,12 +633,11 @@ static bool notrace ramoops_er_grow(struct ramoops_er_slots *er,
 	persistent_ram_zap(&er->przs[i + span]);
 	er->span[i + span] = 0;
 	er->span[i] = span + 1;
-	hlen = ramoops_er_time_hdr(hdr, &er->time[i], false);
-	hlen += ramoops_er_span_suffix(er, hdr + hlen, sizeof(hdr) - hlen,
-				       span + 1);
+	/* The next search starts after the run, if it was to start at its end. */
+	cmpxchg(&er->next, i + span, i + span + 1);
 	/* The slot empty in RAM (write-combined by default) first. */
 	wmb();
-	persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
+	ramoops_er_rewrite_span(er, i, span + 1);
 	return true;
 }
 
@@ -651,8 +697,7 @@ int notrace ramoops_er_close(struct ramoops_er_slots *er,
 {
 	unsigned int span, used, k, i = ramoops_er_slot(record->id);
 	size_t payload = ramoops_er_payload(er);
-	char hdr[RAMOOPS_ER_HDR_SIZE];
-	size_t end, hlen;
+	size_t end;
 
 	if (i >= er->cnt || !er->span[i] ||
 	    atomic_read(&er->state[i]) != RAMOOPS_ER_SLOT_BUSY)
@@ -664,14 +709,14 @@ int notrace ramoops_er_close(struct ramoops_er_slots *er,
 	persistent_ram_cut(&er->przs[i + used - 1], end - (used - 1) * payload);
 	for (k = used; k < span; k++)
 		persistent_ram_zap(&er->przs[i + k]);
-	if (used < span) {
-		hlen = ramoops_er_time_hdr(hdr, &er->time[i], false);
-		hlen += ramoops_er_span_suffix(er, hdr + hlen,
-					       sizeof(hdr) - hlen, used);
-		if (hlen == er->hlen[i])
-			persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
-	}
+	if (used < span)
+		ramoops_er_rewrite_span(er, i, used);
 	er->span[i] = used;
+	/*
+	 * The next search starts at the first slot given back, if it was to
+	 * start after the run: reports stay packed, no gap between them.
+	 */
+	cmpxchg(&er->next, i + span, i + used);
 	/* The slots in RAM (write-combined by default) before they change hands. */
 	wmb();
 	for (k = span; k-- > used;)

@@ -37,6 +37,9 @@ struct ramoops_platform_data;
  * @cnt: the number of slots
  * @max_span: the most slots a report takes
  * @hold: the most slots a report holds when it starts to print
+ * @next: where a search for free slots from the region's start begins:
+ *        the slot after the last run claimed so, or after what its record
+ *        kept when it closed (a hint, read and set without a lock)
  * @unread: the records written as they print since pstore's reading of
  *          the region last started
  * @read_cnt: the next slot pstore's reading of the backend looks at
@@ -54,6 +57,7 @@ struct ramoops_er_slots {
 	unsigned int cnt;
 	unsigned int max_span;
 	unsigned int hold;
+	unsigned int next;
 	atomic_t unread;
 	unsigned int read_cnt;
 };

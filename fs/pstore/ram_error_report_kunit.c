@@ -4,8 +4,9 @@
  * when the region is full, slots freed by erasing their record, records read
  * back whole, a report spanning slots (also after a reboot), a stale erase
  * refused, an oversized record cut, slots torn by a reset (and erased after
- * a reboot), record names that differ between reports of one slot, records
- * written as they print: closed, grown, or left open by a reset.
+ * a reboot), record names that differ between reports of one slot, slots
+ * claimed in order as in a ring, records written as they print: closed,
+ * grown, or left open by a reset.
  *
  * Included at the end of fs/pstore/ram_error_report.c to reach its static
  * functions. The slots live in ordinary pages (memtype 2: cached), not in a
@@ -67,6 +68,15 @@ static void ram_test_exit(struct kunit *test)
 		return;
 	ramoops_er_free(&t->er);
 	__free_pages(t->pages, t->order);
+}
+
+/*
+ * The next claim searches from the region's start, as when the search has
+ * gone round the region: tests of what a freed slot takes next use it.
+ */
+static void ram_test_rewind(struct ram_test *t)
+{
+	WRITE_ONCE(t->er.next, 0);
 }
 
 static int ram_test_write_as(struct ram_test *t, const char *text,
@@ -251,6 +261,7 @@ static void ram_test_span(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, "after\n", 6), 3);
 	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 1), -EBUSY);
 	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 0), 0);
+	ram_test_rewind(t);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, size), 0);
 }
 
@@ -264,6 +275,7 @@ static void ram_test_stale_erase(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "old\n", 4, 1700000000), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_erase_at(t, 0, 1700000000), 0);
+	ram_test_rewind(t);
 	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "new\n", 4, 1700000100), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_erase_at(t, 0, 1700000000), -EBUSY);
 	/* The newer report is still there, and erased by its own record. */
@@ -283,6 +295,7 @@ static void ram_test_span_skips_gap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "c\n", 2), 2);
 	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 1), 0);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, text, 1500), 3);
+	ram_test_rewind(t);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "d\n", 2), 1);
 }
 
@@ -351,7 +364,8 @@ static void ram_test_torn(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_test_read_id(t, text, sizeof(text)), 3);
 	KUNIT_EXPECT_STREQ(test, text, "fourth\n");
 	KUNIT_EXPECT_EQ(test, ram_test_read_id(t, text, sizeof(text)), -1);
-	/* The header-only slot was freed: the next report takes it. */
+	/* The header-only slot was freed: a search from the start takes it. */
+	ram_test_rewind(t);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "again\n", 6), 1);
 }
 
@@ -402,6 +416,7 @@ static void ram_test_unique_names(struct kunit *test)
 	first = record.id;
 	KUNIT_EXPECT_EQ(test, ramoops_er_slot(first), 0);
 	KUNIT_ASSERT_EQ(test, ramoops_er_erase(&t->er, &record), 0);
+	ram_test_rewind(t);
 	record.time.tv_nsec += 16 * NSEC_PER_USEC;
 	KUNIT_ASSERT_EQ(test, ramoops_er_write(&t->er, &record), 0);
 	second = record.id;
@@ -414,6 +429,30 @@ static void ram_test_unique_names(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ramoops_er_read(&t->er, &record), 6);
 	KUNIT_EXPECT_EQ(test, record.id, second);
 	kvfree(record.buf);
+}
+
+/*
+ * Reports take slots in the order they come, as in a ring: after the last
+ * run claimed, whatever was freed before it, so that a claim does not walk
+ * the records stored before; at the region's end the search goes round to
+ * its start. Compressed records still come from the end.
+ */
+static void ram_test_ring(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "a\n", 2), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "b\n", 2), 1);
+	KUNIT_EXPECT_EQ(test, ram_test_erase(t, 0), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "c\n", 2), 2);
+	KUNIT_EXPECT_EQ(test, ram_test_write_as(t, "z\n", 2, 1700000000, true),
+			RAM_TEST_SLOTS - 1);
+	for (i = 3; i < RAM_TEST_SLOTS - 1; i++)
+		KUNIT_EXPECT_EQ(test, ram_test_write(t, "d\n", 2), i);
+	/* Round to the start: the slot freed first. */
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "e\n", 2), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write(t, "f\n", 2), -ENOSPC);
 }
 
 /* Start a record written as it prints; its slot, or a negative errno. */
@@ -479,6 +518,7 @@ static void ram_test_stream_close(struct kunit *test)
 	t->er.read_cnt = 0;
 	KUNIT_EXPECT_EQ(test, ram_test_read_text(test, t, text, size), 0);
 	/* Two slots kept, the other two of the span free. */
+	ram_test_rewind(t);
 	KUNIT_EXPECT_EQ(test, ram_test_write(t, "next\n", 5), 2);
 }
 
@@ -558,6 +598,7 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_torn),
 	KUNIT_CASE(ram_test_torn_erase),
 	KUNIT_CASE(ram_test_unique_names),
+	KUNIT_CASE(ram_test_ring),
 	KUNIT_CASE(ram_test_stream_close),
 	KUNIT_CASE(ram_test_stream_grow),
 	KUNIT_CASE(ram_test_stream_reset),

@@ -23,11 +23,14 @@ for su in glob.glob(os.path.join(sys.argv[1], "**", "*.su"), recursive=True):
 
 PATHS = {
     # Every line of an open report: printk's hand-over, the copy into the
-    # record buffer, and its write through pstore into ramoops' slots.
+    # record buffer, and its write through pstore into ramoops' slots; the
+    # deepest, a line that grows the record's run (its time header
+    # rewritten).
     "line": ["printk_capture_report_line", "error_report_capture_line",
-             "ern_copy_lines", "ern_lines_size", "ern_this_ctx", "ern_innermost",
+             "ern_this_ctx", "ern_innermost", "ern_append",
              "ern_write_text", "pstore_error_report_stream_write",
              "ramoops_pstore_stream_write", "ramoops_er_stream_write",
+             "ramoops_er_grow", "ramoops_er_rewrite_span",
              "persistent_ram_write_at", "persistent_ram_update_ecc", "encode_rs8"],
     # A report starts: its context and record buffer (and, rarely, a dead
     # reporter's report stored on the way, as at an end), then its record
@@ -42,8 +45,8 @@ PATHS = {
     # did not use given back.
     "end": ["ern_probe_end", "ern_close", "ern_store", "ern_format", "ern_fill_header",
             "pstore_error_report_commit", "ramoops_pstore_stream_close",
-            "ramoops_er_close", "persistent_ram_write_at", "persistent_ram_update_ecc",
-            "encode_rs8"],
+            "ramoops_er_close", "ramoops_er_rewrite_span", "persistent_ram_write_at",
+            "persistent_ram_update_ecc", "encode_rs8"],
 }
 if not frames:
     sys.exit("stack: no .su files under " + sys.argv[1])
