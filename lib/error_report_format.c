@@ -137,7 +137,16 @@ size_t error_report_format_text(const void *raw, size_t len, char *buf,
 		/* A fragment with no line before it starts its own. */
 		if ((flags & ERROR_REPORT_LINE_CONT) && !pos)
 			flags &= ~ERROR_REPORT_LINE_CONT;
-		plen = flags & ERROR_REPORT_LINE_BARE ? 0 : ern_prefix(&l, prefix);
+		/* Counting only (the capture's lost bytes): no formatting. */
+		if (flags & ERROR_REPORT_LINE_BARE)
+			plen = 0;
+		else if (buf)
+			plen = ern_prefix(&l, prefix);
+		else
+			plen = error_report_prefix_len(le64_to_cpu(l.ts_nsec),
+						       le32_to_cpu(l.caller_id),
+						       le16_to_cpu(l.prio),
+						       flags & ~ERROR_REPORT_LINE_CONT);
 		if (flags & ERROR_REPORT_LINE_CONT)
 			pos--;	/* before the newline of its line */
 		else
