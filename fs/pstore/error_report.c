@@ -210,9 +210,8 @@ static void pstore_error_report_replace(struct pstore_record *record,
  * every error report record, before it shows it in pstorefs: one shown
  * already is left as it is unless its count of repeats is behind. A
  * compressed record is decompressed, one of version 2 formatted; one
- * waiting to be compressed, or
- * whose count of repeats grew, is replaced by a copy, which pstorefs shows
- * in its stead.
+ * waiting to be compressed, or whose count of repeats grew, is replaced
+ * by a copy, which pstorefs shows in its stead.
  */
 void pstore_error_report_read(struct pstore_record *record)
 {
