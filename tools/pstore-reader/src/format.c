@@ -115,10 +115,17 @@ static size_t format_pass(const unsigned char *raw, size_t len, char *buf)
 	return pos;
 }
 
+/*
+ * A kernel's record is 64 KiB at most and formats to a few times that;
+ * hostile bytes (a text of newlines, each to get a prefix) could ask for
+ * forty times their size.
+ */
+#define FORMATTED_MAX (8u << 20)
+
 int format_lines(const unsigned char *raw, size_t len, char **out, size_t *out_len)
 {
 	size_t n = format_pass(raw, len, NULL);
-	char *buf = malloc(n + 1);
+	char *buf = n <= FORMATTED_MAX ? malloc(n + 1) : NULL;
 
 	if (!buf)
 		return -1;

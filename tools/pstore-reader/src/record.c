@@ -276,7 +276,8 @@ static void parse_error_report(struct record *rec)
 	/*
 	 * Version 2, as the backend holds the kernel's capture: printk
 	 * records, formatted here as pstore formats them. A torn one too: its
-	 * lines read better than its bytes. Out of memory, the text stays raw.
+	 * lines read better than its bytes. Out of memory, or for bytes that
+	 * would format to more than any record does, the text stays raw.
 	 */
 	if (h->version == ERROR_REPORT_VERSION_LINES &&
 	    !format_lines((const unsigned char *)rec->text, rec->text_len,

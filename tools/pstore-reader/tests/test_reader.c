@@ -277,6 +277,50 @@ static void test_version_2(void **state)
 	record_free(&v2);
 }
 
+/*
+ * Hostile version 2 bytes that would format to more than any record does
+ * (entries of newlines, each to get a prefix: forty times their size) stay
+ * raw: the record is still read, its integrity still "ok".
+ */
+static void test_version_2_blowup(void **state)
+{
+	const size_t entry = 18, text = 65535, n = 5;
+	struct record good, rec;
+	size_t hs, len = n * (entry + text);
+	unsigned char *b, *p;
+	uint16_t v;
+	uint32_t crc;
+
+	(void)state;
+	load("error_report-ramoops-warn-task", &good);
+	hs = good.hdr.header_size;
+	b = calloc(1, hs + len);
+	assert_non_null(b);
+	memcpy(b, good.data, hs);
+	record_free(&good);
+	for (p = b + hs; p < b + hs + len; p += entry + text) {
+		v = htole16(3);			/* time and caller */
+		memcpy(p + 14, &v, 2);
+		v = htole16((uint16_t)text);
+		memcpy(p + 16, &v, 2);
+		memset(p + entry, '\n', text);
+	}
+	v = htole16(ERROR_REPORT_VERSION_LINES);
+	memcpy(b + offsetof(struct error_report_header, version), &v, 2);
+	crc = htole32((uint32_t)len);
+	memcpy(b + offsetof(struct error_report_header, body_len), &crc, 4);
+	crc = htole32((uint32_t)crc32(0, b + hs, (uInt)len));
+	memcpy(b + offsetof(struct error_report_header, body_crc32), &crc, 4);
+	memset(b + offsetof(struct error_report_header, header_crc32), 0, 4);
+	crc = htole32((uint32_t)crc32(0, b, (uInt)hs));
+	memcpy(b + offsetof(struct error_report_header, header_crc32), &crc, 4);
+	record_parse(&rec, "error_report-ramoops-blowup", b, hs + len);
+	assert_int_equal(rec.status, RECORD_OK);
+	assert_null(rec.formatted);
+	assert_int_equal(rec.text_len, len);
+	record_free(&rec);
+}
+
 /* The ECC notice ramoops appends is integrity data, not report text. */
 static void test_ecc_notice(void **state)
 {
@@ -1118,6 +1162,7 @@ int main(void)
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_ecc_notice),
 		cmocka_unit_test(test_version_2),
+		cmocka_unit_test(test_version_2_blowup),
 		cmocka_unit_test(test_incomplete_flag),
 		cmocka_unit_test(test_open_flag),
 		cmocka_unit_test(test_signature_ignores_addresses),
