@@ -16,7 +16,7 @@
 #include <linux/string.h>
 #include <uapi/linux/error_report.h>
 
-/* Longest prefix: "<65535>[18446744073.709551] [C4294967295] ". */
+/* Longest prefix: "<65535>[18446744073.709551][C4294967295] ". */
 #define ERN_PREFIX_MAX	48
 
 static unsigned int ern_digits(u64 v)
@@ -30,39 +30,58 @@ static unsigned int ern_digits(u64 v)
 	return n;
 }
 
-/**
- * error_report_prefix_len() - length of a line's syslog prefix
- * @ts_nsec:	the line's printk timestamp
- * @caller_id:	its printk caller id
- * @prio:	its syslog priority
- * @flags:	ERROR_REPORT_LINE_*
- *
- * What error_report_format_text() writes before the line's text, counted
- * without formatting it: the capture counts the bytes of the lines it has
- * no room for as a reader would see them.
- *
- * Context: any.
- * Return: the prefix's length, 0 for a continuation or a bare line.
- */
-size_t error_report_prefix_len(u64 ts_nsec, u32 caller_id, u16 prio,
-			       u16 flags)
+/* The length of @l's prefix, which ern_prefix() writes. */
+static size_t ern_prefix_len(const struct error_report_line *l)
 {
+	u16 flags = le16_to_cpu(l->flags);
 	size_t len;
 
-	if (flags & (ERROR_REPORT_LINE_CONT | ERROR_REPORT_LINE_BARE))
-		return 0;
-	len = 2 + ern_digits(prio);
+	len = 2 + ern_digits(le16_to_cpu(l->prio));
 	/* "[%5lu.%06lu]" */
 	if (flags & ERROR_REPORT_LINE_TIME)
-		len += 9 + max(5U, ern_digits(div_u64(ts_nsec, NSEC_PER_SEC)));
+		len += 9 + max(5U, ern_digits(div_u64(le64_to_cpu(l->ts_nsec),
+						      NSEC_PER_SEC)));
 	/* "[%6s]" of "T<pid>" or "C<cpu>" */
 	if (flags & ERROR_REPORT_LINE_CALLER)
-		len += 2 + max(6U, 1 + ern_digits(caller_id & ~0x80000000U));
+		len += 2 + max(6U, 1 + ern_digits(le32_to_cpu(l->caller_id) &
+						  ~0x80000000U));
 	if (flags & (ERROR_REPORT_LINE_TIME | ERROR_REPORT_LINE_CALLER))
 		len++;
 	return len;
 }
-EXPORT_SYMBOL_GPL(error_report_prefix_len);
+
+/**
+ * error_report_line_size() - bytes of one entry of a version 2 text, formatted
+ * @l:		the entry's header
+ * @text:	its text
+ * @len:	bytes of @text
+ *
+ * What error_report_format_text() makes of the entry, counted without
+ * formatting it: the capture counts the bytes of the lines it has no room
+ * for as a reader would see them. A continuation fragment counts its text
+ * only (it goes before its line's newline), a bare line no prefix; each
+ * newline inside the text is followed by the prefix again.
+ *
+ * Context: any.
+ * Return: the entry's bytes, formatted.
+ */
+size_t error_report_line_size(const struct error_report_line *l,
+			      const char *text, size_t len)
+{
+	u16 flags = le16_to_cpu(l->flags);
+	size_t plen = flags & ERROR_REPORT_LINE_BARE ? 0 : ern_prefix_len(l);
+	const char *nl, *end = text + len;
+	size_t size = len;
+
+	if (!(flags & ERROR_REPORT_LINE_CONT))
+		size += plen + 1;
+	while ((nl = memchr(text, '\n', end - text))) {
+		size += plen;
+		text = nl + 1;
+	}
+	return size;
+}
+EXPORT_SYMBOL_GPL(error_report_line_size);
 
 /* Format @l's prefix into @buf, ERN_PREFIX_MAX bytes. Returns its length. */
 static size_t ern_prefix(const struct error_report_line *l, char *buf)
@@ -90,11 +109,11 @@ static size_t ern_prefix(const struct error_report_line *l, char *buf)
 	return len;
 }
 
-/* Append @len bytes to @buf of @size, or count them only (no @buf). */
+/* Append @len bytes to @buf of @size; past its end, only count them. */
 static void ern_put(char *buf, size_t size, size_t *pos, const char *s,
 		    size_t len)
 {
-	if (buf && *pos + len <= size)
+	if (*pos + len <= size)
 		memcpy(buf + *pos, s, len);
 	*pos += len;
 }
@@ -104,7 +123,7 @@ static void ern_put(char *buf, size_t size, size_t *pos, const char *s,
  * @raw:	the text: struct error_report_line entries, each with its text
  * @len:	its bytes
  * @buf:	gets the text formatted, as version 1 holds it; NULL to count
- *		its bytes only
+ *		its bytes only (error_report_line_size() of each entry)
  * @size:	bytes @buf holds; it is written only if they are enough
  *
  * Each entry becomes a line: its prefix, its text (the prefix again after
@@ -135,18 +154,15 @@ size_t error_report_format_text(const void *raw, size_t len, char *buf,
 		p += n;
 		flags = le16_to_cpu(l.flags);
 		/* A fragment with no line before it starts its own. */
-		if ((flags & ERROR_REPORT_LINE_CONT) && !pos)
+		if ((flags & ERROR_REPORT_LINE_CONT) && !pos) {
 			flags &= ~ERROR_REPORT_LINE_CONT;
-		/* Counting only (the capture's lost bytes): no formatting. */
-		if (flags & ERROR_REPORT_LINE_BARE)
-			plen = 0;
-		else if (buf)
-			plen = ern_prefix(&l, prefix);
-		else
-			plen = error_report_prefix_len(le64_to_cpu(l.ts_nsec),
-						       le32_to_cpu(l.caller_id),
-						       le16_to_cpu(l.prio),
-						       flags & ~ERROR_REPORT_LINE_CONT);
+			l.flags = cpu_to_le16(flags);
+		}
+		if (!buf) {
+			pos += error_report_line_size(&l, text, n);
+			continue;
+		}
+		plen = flags & ERROR_REPORT_LINE_BARE ? 0 : ern_prefix(&l, prefix);
 		if (flags & ERROR_REPORT_LINE_CONT)
 			pos--;	/* before the newline of its line */
 		else

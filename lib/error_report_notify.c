@@ -289,19 +289,6 @@ static int ern_write_text(struct ern_report *r, const struct ern_state *st,
 	return st->sink->write(&r->stream, off, r->rec + off, to - from);
 }
 
-/* Bytes of @len of text with @prefix_len after each newline in it. */
-static size_t ern_lines_size(size_t prefix_len, const char *text, size_t len)
-{
-	size_t size = len;
-	const char *nl, *end = text + len;
-
-	while ((nl = memchr(text, '\n', end - text))) {
-		size += prefix_len;
-		text = nl + 1;
-	}
-	return size;
-}
-
 /*
  * Append @l and its @len bytes of @text to @r's record and write them to
  * the sink. Returns 0, or the sink's errno: it has no room for them after
@@ -353,7 +340,6 @@ void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
 	struct error_report_line l;
 	struct ern_report *r;
 	u16 flags = 0;
-	size_t plen;
 	bool fits;
 
 	if (!ctx)
@@ -393,8 +379,7 @@ void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
 					NULL, 0);
 			r->len = r->line_start;
 		}
-		plen = error_report_prefix_len(ts_nsec, caller_id, prio, flags);
-		r->lost_bytes += ern_lines_size(plen, text, len);
+		r->lost_bytes += error_report_line_size(&l, text, len);
 		return;
 	}
 
@@ -403,9 +388,8 @@ void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
 	r->line_start = r->len;
 	if (fits && !ern_append(r, st, &l, text, len))
 		return;
-	plen = error_report_prefix_len(ts_nsec, caller_id, prio, flags);
 	r->lost_lines++;
-	r->lost_bytes += plen + ern_lines_size(plen, text, len) + 1;
+	r->lost_bytes += error_report_line_size(&l, text, len);
 }
 
 static u32 ern_caller_id(void)
@@ -441,8 +425,132 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 	r->lost_bytes = 0;
 }
 
-static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len,
-			    u32 flags);
+static u32 ern_crc32(const void *p, size_t len)
+{
+	return crc32_le(~0U, p, len) ^ ~0U;
+}
+
+/**
+ * error_report_seal_header() - set a record header's CRC
+ * @h: the header, @h->header_size bytes of it filled in
+ *
+ * For a store that changes a header after the capture filled it in (the
+ * count of repeats).
+ *
+ * Context: any.
+ */
+void error_report_seal_header(struct error_report_header *h)
+{
+	h->header_crc32 = 0;
+	h->header_crc32 = cpu_to_le32(ern_crc32(h, le16_to_cpu(h->header_size)));
+}
+EXPORT_SYMBOL_GPL(error_report_seal_header);
+
+/**
+ * error_report_text_crc() - the CRC of a record's text
+ * @h: the header, whose @h->body_len bytes of text follow it
+ *
+ * What @h->body_crc32 holds in a record sealed whole: a store checks a
+ * record's text with it before it changes the record.
+ *
+ * Context: any.
+ * Return: the CRC-32 of the text.
+ */
+u32 error_report_text_crc(const struct error_report_header *h)
+{
+	const char *text = (const char *)h + le16_to_cpu(h->header_size);
+	size_t len = le32_to_cpu(h->body_len);
+
+	return len ? ern_crc32(text, len) : 0;
+}
+EXPORT_SYMBOL_GPL(error_report_text_crc);
+
+/**
+ * error_report_seal() - set a record's CRCs, of its text and of its header
+ * @h: the header, whose @h->body_len bytes of text follow it
+ *
+ * For a store that completes a record the capture could not: one that a
+ * reset left open, holding the lines written before it.
+ *
+ * Context: any.
+ */
+void error_report_seal(struct error_report_header *h)
+{
+	h->body_crc32 = cpu_to_le32(error_report_text_crc(h));
+	error_report_seal_header(h);
+}
+EXPORT_SYMBOL_GPL(error_report_seal);
+
+/*
+ * Fill in @r's header as its record starts, flagged open, with no text:
+ * every field but the count of repeats, which the sink may set when the
+ * record is started.
+ */
+static void ern_fill_header(struct ern_report *r)
+{
+	struct error_report_header *h = (struct error_report_header *)r->rec;
+
+	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
+	h->version = cpu_to_le16(ERROR_REPORT_VERSION_LINES);
+	h->header_size = cpu_to_le16(sizeof(*h));
+	h->flags = cpu_to_le32(ERROR_REPORT_F_OPEN);
+	h->detector = cpu_to_le32(r->detector);
+	h->cpu = cpu_to_le32(r->cpu);
+	h->pid = cpu_to_le32(r->pid);
+	h->caller_id = cpu_to_le32(r->caller_id);
+	memcpy(h->comm, r->comm, sizeof(h->comm));
+	h->id = cpu_to_le64(r->id);
+	h->seq = cpu_to_le64(r->seq);
+	h->mono_ns = cpu_to_le64(r->mono_ns);
+	h->boottime_ns = cpu_to_le64(r->boot_ns);
+	h->realtime_ns = cpu_to_le64(r->real_ns);
+	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
+	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
+	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
+	error_report_seal_header(h);
+}
+
+/*
+ * Complete @r's header for a text of @len bytes, flagged @flags, with @id
+ * (0: its start's): the fields the report's end changes, and the seal.
+ */
+static void ern_end_header(struct ern_report *r, unsigned long id, size_t len,
+			   u32 flags)
+{
+	struct error_report_header *h = (struct error_report_header *)r->rec;
+
+	h->flags = cpu_to_le32(flags);
+	h->id = cpu_to_le64(id ?: r->id);
+	h->body_len = cpu_to_le32(len);
+	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
+	error_report_seal(h);
+}
+
+/* Close the text of @r and fill in its header. Returns the record's size. */
+static size_t ern_format(struct ern_report *r, unsigned long id)
+{
+	size_t hdr = sizeof(struct error_report_header);
+	struct error_report_line l = {
+		.flags = cpu_to_le16(ERROR_REPORT_LINE_BARE),
+	};
+	char *body = r->rec + hdr;
+	size_t len = r->len, n;
+
+	if (r->lost_lines) {
+		r->flags |= ERROR_REPORT_F_TRUNCATED;
+		if (r->room > hdr + len + sizeof(l)) {
+			n = scnprintf(body + len + sizeof(l),
+				      r->room - hdr - len - sizeof(l),
+				      "[error_report: truncated: %u more records, %zu bytes, not stored]",
+				      r->lost_lines, r->lost_bytes);
+			l.len = cpu_to_le16(n);
+			memcpy(body + len, &l, sizeof(l));
+			len += sizeof(l) + n;
+		}
+	}
+	ern_end_header(r, id, len, r->flags);
+	return hdr + len;
+}
 
 /*
  * Start @r's record in the sink, flagged open: from here on, each line is
@@ -453,7 +561,7 @@ static void ern_start_record(struct ern_report *r, const struct ern_state *st)
 	struct error_report_header *h = (struct error_report_header *)r->rec;
 
 	memset(h, 0, sizeof(*h));
-	ern_fill_header(r, 0, 0, ERROR_REPORT_F_OPEN);
+	ern_fill_header(r);
 	r->room = st->size;
 	r->open_ret = st->sink->open(&r->stream, r->rec, &r->room);
 	if (r->open_ret)
@@ -461,8 +569,6 @@ static void ern_start_record(struct ern_report *r, const struct ern_state *st)
 	r->room = min(r->room, st->size);
 	st->sink->write(&r->stream, 0, h, sizeof(*h));
 }
-
-static size_t ern_format(struct ern_report *r, unsigned long id);
 
 /*
  * Complete @r's record in the sink, with @id (0: its start's), and
@@ -484,7 +590,7 @@ static int ern_store(struct ern_report *r, const struct ern_state *st,
 		if (size > sizeof(struct error_report_header) + r->len &&
 		    ern_write_text(r, st, r->len,
 				   size - sizeof(struct error_report_header))) {
-			ern_fill_header(r, id, r->len, r->flags);
+			ern_end_header(r, id, r->len, r->flags);
 			size = sizeof(struct error_report_header) + r->len;
 		}
 		ret = st->sink->commit(&r->stream, r->rec, size);
@@ -616,119 +722,6 @@ static void ern_probe_start(void *unused, enum error_detector detector,
 	/* The record is set up before printk can see the report open. */
 	barrier();
 	WRITE_ONCE(ctx->depth, depth + 1);
-}
-
-static u32 ern_crc32(const void *p, size_t len)
-{
-	return crc32_le(~0U, p, len) ^ ~0U;
-}
-
-/**
- * error_report_seal_header() - set a record header's CRC
- * @h: the header, @h->header_size bytes of it filled in
- *
- * For a store that changes a header after the capture filled it in (the
- * count of repeats).
- *
- * Context: any.
- */
-void error_report_seal_header(struct error_report_header *h)
-{
-	h->header_crc32 = 0;
-	h->header_crc32 = cpu_to_le32(ern_crc32(h, le16_to_cpu(h->header_size)));
-}
-EXPORT_SYMBOL_GPL(error_report_seal_header);
-
-/**
- * error_report_text_crc() - the CRC of a record's text
- * @h: the header, whose @h->body_len bytes of text follow it
- *
- * What @h->body_crc32 holds in a record sealed whole: a store checks a
- * record's text with it before it changes the record.
- *
- * Context: any.
- * Return: the CRC-32 of the text.
- */
-u32 error_report_text_crc(const struct error_report_header *h)
-{
-	const char *text = (const char *)h + le16_to_cpu(h->header_size);
-	size_t len = le32_to_cpu(h->body_len);
-
-	return len ? ern_crc32(text, len) : 0;
-}
-EXPORT_SYMBOL_GPL(error_report_text_crc);
-
-/**
- * error_report_seal() - set a record's CRCs, of its text and of its header
- * @h: the header, whose @h->body_len bytes of text follow it
- *
- * For a store that completes a record the capture could not: one that a
- * reset left open, holding the lines written before it.
- *
- * Context: any.
- */
-void error_report_seal(struct error_report_header *h)
-{
-	h->body_crc32 = cpu_to_le32(error_report_text_crc(h));
-	error_report_seal_header(h);
-}
-EXPORT_SYMBOL_GPL(error_report_seal);
-
-/*
- * Fill in @r's header for a text of @len bytes, flagged @flags: every field
- * but the count of repeats, which the sink may have set when the record was
- * started.
- */
-static void ern_fill_header(struct ern_report *r, unsigned long id, size_t len,
-			    u32 flags)
-{
-	struct error_report_header *h = (struct error_report_header *)r->rec;
-
-	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
-	h->version = cpu_to_le16(ERROR_REPORT_VERSION_LINES);
-	h->header_size = cpu_to_le16(sizeof(*h));
-	h->flags = cpu_to_le32(flags);
-	h->detector = cpu_to_le32(r->detector);
-	h->cpu = cpu_to_le32(r->cpu);
-	h->pid = cpu_to_le32(r->pid);
-	h->caller_id = cpu_to_le32(r->caller_id);
-	memcpy(h->comm, r->comm, sizeof(h->comm));
-	h->id = cpu_to_le64(id ?: r->id);
-	h->seq = cpu_to_le64(r->seq);
-	h->mono_ns = cpu_to_le64(r->mono_ns);
-	h->boottime_ns = cpu_to_le64(r->boot_ns);
-	h->realtime_ns = cpu_to_le64(r->real_ns);
-	h->body_len = cpu_to_le32(len);
-	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
-	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
-	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
-	error_report_seal(h);
-}
-
-/* Close the text of @r and fill in its header. Returns the record's size. */
-static size_t ern_format(struct ern_report *r, unsigned long id)
-{
-	size_t hdr = sizeof(struct error_report_header);
-	struct error_report_line l = {
-		.flags = cpu_to_le16(ERROR_REPORT_LINE_BARE),
-	};
-	char *body = r->rec + hdr;
-	size_t len = r->len, n;
-
-	if (r->lost_lines) {
-		r->flags |= ERROR_REPORT_F_TRUNCATED;
-		if (r->room > hdr + len + sizeof(l)) {
-			n = scnprintf(body + len + sizeof(l),
-				      r->room - hdr - len - sizeof(l),
-				      "[error_report: truncated: %u more records, %zu bytes, not stored]",
-				      r->lost_lines, r->lost_bytes);
-			l.len = cpu_to_le16(n);
-			memcpy(body + len, &l, sizeof(l));
-			len += sizeof(l) + n;
-		}
-	}
-	ern_fill_header(r, id, len, r->flags);
-	return hdr + len;
 }
 
 /*

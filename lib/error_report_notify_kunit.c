@@ -399,9 +399,24 @@ static void ern_test_frames_exhausted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ern_test_count(body, "starved"), 0);
 }
 
+/* error_report_line_size() of a line of @text. */
+static size_t ern_test_line_size(u64 ts, u32 caller, u16 prio, u16 flags,
+				 const char *text)
+{
+	struct error_report_line l = {
+		.ts_nsec = cpu_to_le64(ts),
+		.caller_id = cpu_to_le32(caller),
+		.prio = cpu_to_le16(prio),
+		.flags = cpu_to_le16(flags),
+		.len = cpu_to_le16(strlen(text)),
+	};
+
+	return error_report_line_size(&l, text, strlen(text));
+}
+
 /*
  * A version 2 text reads as printk formats its lines: prefixes as
- * info_print_prefix() writes them, counted as error_report_prefix_len()
+ * info_print_prefix() writes them, counted as error_report_line_size()
  * says, several lines of a record, fragments, a bare line, an entry cut
  * short, and the zero bytes after the last one.
  */
@@ -461,12 +476,19 @@ static void ern_test_format(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, n, sizeof(want) + sizeof(cut) - 2);
 	error_report_format_text(raw, end + sizeof(l) + 2, buf, n);
 	KUNIT_EXPECT_STREQ(test, buf + sizeof(want) - 1, cut);
-	/* Each prefix is as long as it is counted in the report path. */
-	KUNIT_EXPECT_EQ(test, error_report_prefix_len(12345678901234ULL, 1, 4, 3), 26);
-	KUNIT_EXPECT_EQ(test, error_report_prefix_len(123456000001000ULL,
-						      0x80000000 + 12345678, 14, 3), 31);
-	KUNIT_EXPECT_EQ(test, error_report_prefix_len(5, 0, 0, 0), 3);
-	KUNIT_EXPECT_EQ(test, error_report_prefix_len(999, 7, 6, 1), 18);
+	/* Each line is as long as the report path counts it. */
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(12345678901234ULL, 1, 4, 3, ""), 27);
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(123456000001000ULL,
+						 0x80000000 + 12345678, 14, 3,
+						 ""), 32);
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(5, 0, 0, 0, ""), 4);
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(999, 7, 6, 1, "ab"), 21);
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(999, 7, 6,
+						 1 | ERROR_REPORT_LINE_CONT,
+						 "p\nq"), 21);
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(999, 7, 6,
+						 ERROR_REPORT_LINE_BARE, "x\ny"),
+			4);
 }
 
 static struct kunit_case ern_test_cases[] = {

@@ -122,18 +122,16 @@ static bool pstore_error_report_sealed(const struct pstore_record *record)
 }
 
 /*
- * A record whose report was being written when the machine stopped
- * (ERROR_REPORT_F_OPEN without ERROR_REPORT_F_INCOMPLETE): its text is
- * what was written. Its header gets that text's length and CRC, and the
- * incomplete flag. Returns whether @record was such a record.
+ * A record, its header sealed, whose report was being written when the
+ * machine stopped (ERROR_REPORT_F_OPEN without ERROR_REPORT_F_INCOMPLETE):
+ * its text is what was written. Its header gets that text's length and
+ * CRC, and the incomplete flag. Returns whether @record was such a record.
  */
 static bool pstore_error_report_finish_open(struct pstore_record *record)
 {
 	struct error_report_header *h = (void *)record->buf;
 	u32 flags;
 
-	if (!pstore_error_report_sealed(record))
-		return false;
 	flags = le32_to_cpu(h->flags);
 	if ((flags & (ERROR_REPORT_F_OPEN | ERROR_REPORT_F_INCOMPLETE)) !=
 	    ERROR_REPORT_F_OPEN)
@@ -145,10 +143,11 @@ static bool pstore_error_report_finish_open(struct pstore_record *record)
 }
 
 /*
- * A record of version 2 holds the report's printk records as the capture
- * copied them; it is shown formatted, as version 1, each line as "dmesg
- * -r" prints it. One whose checksums do not hold is shown as it is, for a
- * reader to say so; so is one there is no memory to format.
+ * A record of version 2, its header sealed, holds the report's printk
+ * records as the capture copied them; it is shown formatted, as version 1,
+ * each line as "dmesg -r" prints it. One whose text's checksum does not
+ * hold, or whose header claims more text than it has, is shown as it is,
+ * for a reader to say so; so is one there is no memory to format.
  */
 static void pstore_error_report_format(struct pstore_record *record)
 {
@@ -156,8 +155,7 @@ static void pstore_error_report_format(struct pstore_record *record)
 	ssize_t size;
 	char *buf;
 
-	if (!pstore_error_report_sealed(record) ||
-	    le16_to_cpu(h->version) != ERROR_REPORT_VERSION_LINES ||
+	if (le16_to_cpu(h->version) != ERROR_REPORT_VERSION_LINES ||
 	    le32_to_cpu(h->body_len) > record->size - sizeof(*h) ||
 	    error_report_text_crc(h) != le32_to_cpu(h->body_crc32))
 		return;
@@ -216,7 +214,7 @@ static void pstore_error_report_replace(struct pstore_record *record,
 void pstore_error_report_read(struct pstore_record *record)
 {
 	bool shown = pstore_is_shown(record);
-	bool pending, changed, finished;
+	bool pending, changed, finished = false;
 
 	lockdep_assert_held(&psinfo->read_mutex);
 	if (shown && !pstore_error_report_stale(record->id))
@@ -225,8 +223,10 @@ void pstore_error_report_read(struct pstore_record *record)
 		pstore_error_report_decompress(record);
 	if (record->compressed)
 		return;
-	finished = pstore_error_report_finish_open(record);
-	pstore_error_report_format(record);
+	if (pstore_error_report_sealed(record)) {
+		finished = pstore_error_report_finish_open(record);
+		pstore_error_report_format(record);
+	}
 	if (!psinfo->erase)
 		return;
 	pending = !shown && pstore_error_report_claim_pending(record->id);

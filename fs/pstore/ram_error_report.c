@@ -45,6 +45,8 @@
 #define RAMOOPS_ER_HDR "===="
 /* The room ramoops gives its dmesg time header (36), and "+%u" (11). */
 #define RAMOOPS_ER_HDR_SIZE (36 + 11)
+/* Its "+N\n" for N of up to ten digits. */
+#define RAMOOPS_ER_SUFFIX_SIZE 12
 /* Smallest slot: a header and a few lines of text. */
 #define RAMOOPS_ER_MIN_SLOT_SIZE 512UL
 /* A report spans at most this much, and at most a quarter of the region. */
@@ -390,6 +392,18 @@ static int notrace ramoops_er_claim(struct ramoops_er_slots *er,
 	return i;
 }
 
+/* Decimal digits of @v. */
+static unsigned int notrace ramoops_er_digits(unsigned int v)
+{
+	unsigned int n = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
 /*
  * The slots a record of @size bytes takes after a time header of @base
  * bytes, which a record of more than one slot ends in "+N" (N: the slots
@@ -403,7 +417,7 @@ static unsigned int notrace ramoops_er_span(struct ramoops_er_slots *er,
 	size_t tail;
 
 	for (;;) {
-		tail = span > 1 ? snprintf(NULL, 0, "+%u\n", span - 1) : 1;
+		tail = span > 1 ? 2 + ramoops_er_digits(span - 1) : 1;
 		need = DIV_ROUND_UP(base + tail + size, payload);
 		if (need <= span || span >= er->max_span)
 			break;
@@ -496,18 +510,30 @@ int notrace ramoops_er_write(struct ramoops_er_slots *er,
 }
 
 /*
- * The "+N" of a report being written, N zero-padded to the width of the
- * longest span's, so that it is rewritten in place when the report ends.
+ * The end of the time header of a report being written, "+N\n", into @buf
+ * (at least RAMOOPS_ER_SUFFIX_SIZE bytes): N zero-padded to the width of
+ * the longest span's, so that it is rewritten in place as the report grows
+ * and when it ends; just "\n" in a region of one-slot records. Written by
+ * hand: the report path calls it at each growth, and vsnprintf() costs
+ * far more than the few digits. Returns its length.
  */
 static size_t notrace ramoops_er_span_suffix(struct ramoops_er_slots *er,
-					     char *buf, size_t size,
-					     unsigned int span)
+					     char *buf, unsigned int span)
 {
-	int width = snprintf(NULL, 0, "%u", er->max_span - 1);
+	unsigned int k, width, n = span - 1;
 
-	if (er->max_span == 1)
-		return scnprintf(buf, size, "\n");
-	return scnprintf(buf, size, "+%0*u\n", width, span - 1);
+	if (er->max_span == 1) {
+		buf[0] = '\n';
+		return 1;
+	}
+	width = ramoops_er_digits(er->max_span - 1);
+	buf[0] = '+';
+	for (k = width; k; k--) {
+		buf[k] = '0' + n % 10;
+		n /= 10;
+	}
+	buf[width + 1] = '\n';
+	return width + 2;
 }
 
 /*
@@ -578,8 +604,7 @@ int notrace ramoops_er_open(struct ramoops_er_slots *er,
 	}
 	if (i < 0)
 		return i;
-	hlen += ramoops_er_span_suffix(er, hdr + hlen, sizeof(hdr) - hlen,
-				       span);
+	hlen += ramoops_er_span_suffix(er, hdr + hlen, span);
 	/* Free slots are empty, unless a boot left them so: the header last. */
 	for (k = span; k--;) {
 		persistent_ram_zap(&er->przs[i + k]);
@@ -596,23 +621,16 @@ int notrace ramoops_er_open(struct ramoops_er_slots *er,
 
 /*
  * Rewrite the time header of the record being written in slot @i to say
- * it takes @span slots. Its "+N" is zero-padded to the longest span's
- * width: the header keeps its length, and is rewritten in place. Not
- * inlined: every line's write would carry the header's buffer on its
- * stack, where only the writes that grow the record need it.
+ * it takes @span slots: its "+N", which keeps its length, in place.
  */
-static noinline void notrace ramoops_er_rewrite_span(struct ramoops_er_slots *er,
-						     unsigned int i,
-						     unsigned int span)
+static void notrace ramoops_er_rewrite_span(struct ramoops_er_slots *er,
+					    unsigned int i, unsigned int span)
 {
-	char hdr[RAMOOPS_ER_HDR_SIZE];
-	size_t hlen;
+	char suffix[RAMOOPS_ER_SUFFIX_SIZE];
+	size_t len;
 
-	hlen = ramoops_er_time_hdr(hdr, &er->time[i], false);
-	hlen += ramoops_er_span_suffix(er, hdr + hlen, sizeof(hdr) - hlen,
-				       span);
-	if (hlen == er->hlen[i])
-		persistent_ram_write_at(&er->przs[i], 0, hdr, hlen);
+	len = ramoops_er_span_suffix(er, suffix, span);
+	persistent_ram_write_at(&er->przs[i], er->hlen[i] - len, suffix, len);
 }
 
 /*

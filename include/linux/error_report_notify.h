@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 struct error_report_header;
+struct error_report_line;
 
 /* A store's answer: the report repeats one it holds, and is counted there. */
 #define ERROR_REPORT_REPEAT	1
@@ -89,8 +90,8 @@ void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
 			       bool time, const char *text, size_t len,
 			       bool cont);
 
-size_t error_report_prefix_len(u64 ts_nsec, u32 caller_id, u16 prio,
-			       u16 flags);
+size_t error_report_line_size(const struct error_report_line *l,
+			      const char *text, size_t len);
 size_t error_report_format_text(const void *raw, size_t len, char *buf,
 				size_t size);
 ssize_t error_report_format(const void *rec, size_t size, size_t tail,
