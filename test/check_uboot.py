@@ -11,9 +11,12 @@
 - after the warm reset, U-Boot's "pstore display" showed every record the
   kernel recovered, with the same text, and "pstore save" wrote files
   byte-identical to the kernel's /sys/fs/pstore ones: U-Boot found each slot
-  where the kernel put it, so their layout arithmetic agrees.
+  where the kernel put it, so their layout arithmetic agrees;
+- with --format=N, U-Boot read every record in format N (2: as the capture
+  wrote it, which U-Boot formatted to show and save it).
 
 usage: check_uboot.py LOGDIR LEN RECORD CONSOLE FTRACE PMSG ECC ERSIZE ERRECORD
+         [--format=N]
   (the sizes, as given to U-Boot's "pstore set")
 """
 import os
@@ -94,7 +97,7 @@ def uboot_display(console):
     return shown
 
 
-def check_display(logdir, console):
+def check_display(logdir, console, want_format):
     shown = uboot_display(console)
     if not tap(shown is not None, "U-Boot ran again after the warm reset"):
         return
@@ -109,6 +112,13 @@ def check_display(logdir, console):
         text = shown.get(slot, "")
         tap(body is not None and body in text and "CRC ok" in text,
             f"{name}: U-Boot shows slot {slot} with its text, checksums ok")
+        if want_format:
+            # The record U-Boot read was as the capture wrote it, not a
+            # copy pstore made of it (formatted, version 1).
+            m = re.search(r", format (\d+),", text)
+            tap(m is not None and m.group(1) == want_format,
+                f"{name}: U-Boot read slot {slot} in format {m.group(1) if m else '?'}, "
+                f"wanted {want_format}")
         saved = read(os.path.join(logdir, "saved", name), None)
         tap(saved == read(os.path.join(rec_dir, name)),
             f"{name}: the file U-Boot's pstore save wrote is byte-identical to the kernel's")
@@ -121,7 +131,9 @@ def main():
     console = read(os.path.join(logdir, "console.log")).decode(errors="replace")
     check_dt(logdir, sizes)
     check_kernel(console, sizes)
-    check_display(logdir, console)
+    want_format = next((a.split("=", 1)[1] for a in sys.argv[10:]
+                        if a.startswith("--format=")), None)
+    check_display(logdir, console, want_format)
 
 
 if __name__ == "__main__":

@@ -188,7 +188,7 @@ arm64_tests() {
 		--append "$detectors pstore.error_report_compress=0" \
 		--put triggers=test/guest/triggers/contexts-arm64.txt
 	check_vm "$k" uboot-layout
-	emit "$p""uboot-layout: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-layout" $layout)
+	emit "$p""uboot-layout: " < <(test/check_uboot.py "$LOGS/$k-arm64/uboot-layout" $layout --format=2)
 	# Repeats counted in a record, as U-Boot shows them after the reset.
 	run_vm "$k" uboot-repeats repeats --uboot "$ub/u-boot.bin" \
 		--uboot-cmd "pstore display error-report" \
