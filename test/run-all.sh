@@ -617,6 +617,8 @@ step "reader: " "man page renders without a warning" "$LOGS/man.log" \
 	sh -c '! groff -man -ww -z tools/pstore-reader/pstore-reader.8 2>&1 | grep .'
 step "reader: " "20 s of libFuzzer on the record parser, no finding" "$LOGS/fuzz.log" \
 	make -s fuzz FUZZ_TIME=20
+# make bench's capture figures refuse a guest clock that fell back to jiffies.
+emit "bench figures: " < <(python3 test/bench/test_capture_figures.py | grep -v '^1\.\.')
 
 for kver in $KVERS; do
 	p="$kver/x86_64: "

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""capture-figures.py MBOX [SUFFIX]: the capture cost figures of
-bench-capture.sh, also as "bench: key=value" lines (keys end in SUFFIX).
+"""capture-figures.py MBOX...: the capture cost figures of bench-capture
+runs (one MBOX per boot), also as "bench: key=value" lines.
 
 The kernel timed each report with local_clock(). Under TCG the guest's
 clocksource watchdog can give up on the TSC, and local_clock() then moves
 in jiffies: most timings read 0, the others a tick or more. Such figures
-would say the capture costs nothing, so none is printed then: the check
-looks at the clocksource, at the share of timings that read 0 and at the
-smallest step between the timings, and says why it refuses.
+would say the capture costs nothing, so none is printed from such a run:
+the check looks at the clocksource, at the share of timings that read 0
+and at the smallest step between the timings, and says why it refuses.
 
 A report's record is written as it prints: the capture's cost is its
 probes at the report's start and end (timings.txt) and, for each line, what
@@ -16,39 +16,17 @@ printk takes more inside an open report than outside one (line.txt: the
 medians of 100 lines in a report and of 2000 with none open, five rounds;
 the difference of their medians). A report's capture is its probes plus
 its lines times that; its printing is the time between the probes less
-that share of its lines."""
+that share of its lines.
+
+One boot's figures move by up to a third from the next one's here (TCG on
+a shared host): the figures are over the reports of every boot, and each
+boot's median is printed beside them to show the spread."""
 import os
 import statistics
 import sys
 
-mbox = sys.argv[1]
-suffix = sys.argv[2] if len(sys.argv) > 2 else ""
-# timings.txt: "<probes_ns> <report_ns>" per report, in the order raised,
-# so the i-th is the report of sequence number i + 1; memcpy.txt: "<seq>
-# <bytes> <memcpy_ns> <lines>" per stored record. A report without a record
-# (not stored) is left out: its capture did not include a store.
-timings = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "timings.txt"))]
-memcpy_of = {}
-for line in open(os.path.join(mbox, "memcpy.txt")):
-    seq, size, ns, lines = map(int, line.split())
-    memcpy_of[seq] = (size, ns, lines)
-rounds = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "line.txt")) if l.strip()]
-if not rounds:
-    print("capture: no figure: the lines were not timed")
-    sys.exit(0)
-line_in = statistics.median(i for i, _ in rounds)
-line_out = statistics.median(o for _, o in rounds)
-per_line = max(line_in - line_out, 0)
-rows = []
-for i, (c, r) in enumerate(timings):
-    if i + 1 in memcpy_of:
-        _, ns, lines = memcpy_of[i + 1]
-        rows.append((c + lines * per_line, r - lines * per_line, ns))
-if len(rows) < len(timings):
-    print(f"capture: {len(timings) - len(rows)} of {len(timings)} reports have no record, left out")
 
-
-def read(name, default=""):
+def read(mbox, name, default=""):
     try:
         return open(os.path.join(mbox, name)).read().strip()
     except OSError:
@@ -60,39 +38,89 @@ def pct(v, p):
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
 
 
-capture = [c for c, _, _ in rows]
-clock = read("clocksource", "unknown")
-raw = [c for c, _ in timings] + [v for rnd in rounds for v in rnd]
-zeros = sum(1 for c in raw if c == 0)
-values = sorted(set(raw + [r for _, r in timings]))
+def boot(mbox):
+    """(rows, per_line, why): each stored report's (capture, printing,
+    memcpy) in ns, the per-line cost, and why the boot's timings are not to
+    be trusted (empty if they are)."""
+    # timings.txt: "<probes_ns> <report_ns>" per report, in the order
+    # raised, so the i-th is the report of sequence number i + 1;
+    # memcpy.txt: "<seq> <bytes> <memcpy_ns> <lines>" per stored record. A
+    # report without a record (not stored) is left out: its capture did not
+    # include a store.
+    try:
+        timings = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "timings.txt"))]
+        memcpy_of = {}
+        for line in open(os.path.join(mbox, "memcpy.txt")):
+            seq, size, ns, lines = map(int, line.split())
+            memcpy_of[seq] = (size, ns, lines)
+        rounds = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "line.txt"))
+                  if l.strip()]
+    except OSError as e:
+        return [], 0, [f"the run left no timings ({e.strerror}: {e.filename})"]
+    if not rounds:
+        return [], 0, ["the lines were not timed"]
+    line_in = statistics.median(i for i, _ in rounds)
+    line_out = statistics.median(o for _, o in rounds)
+    per_line = max(line_in - line_out, 0)
+    rows = []
+    for i, (c, r) in enumerate(timings):
+        if i + 1 in memcpy_of:
+            _, ns, lines = memcpy_of[i + 1]
+            rows.append((c + lines * per_line, r - lines * per_line, ns))
+    name = os.path.basename(os.path.dirname(os.path.abspath(mbox)))
+    if len(rows) < len(timings):
+        print(f"capture, {name}: {len(timings) - len(rows)} of {len(timings)} reports "
+              "have no record, left out")
+    clock = read(mbox, "clocksource", "unknown")
+    raw = [c for c, _ in timings] + [v for rnd in rounds for v in rnd]
+    zeros = sum(1 for c in raw if c == 0)
+    values = sorted(set(raw + [r for _, r in timings]))
+    step = min((b - a for a, b in zip(values, values[1:])), default=0)
+    print(f"capture clock, {name}: clocksource {clock}, TSC marked unstable: "
+          f"{read(mbox, 'tsc-unstable', '?')}, {zeros} of {len(raw)} timings 0, "
+          f"smallest step between timings {step} ns")
+    why = []
+    if not rows:
+        why.append("no report was stored")
+    if clock != "tsc":
+        why.append(f"the clocksource is {clock}, not the TSC")
+    if zeros > len(raw) // 10:
+        why.append(f"{zeros} of {len(raw)} timings read 0")
+    if step >= 1000000:
+        why.append(f"the timings move in steps of {step / 1e6:.1f} ms (jiffies)")
+    print(f"capture per line, {name}: printk {line_in:.0f} ns inside an open report, "
+          f"{line_out:.0f} ns outside ({len(rounds)} rounds): {per_line:.0f} ns for the "
+          "line's copy into the record")
+    return rows, per_line, why
+
+
+rows, per_lines, medians = [], [], []
+for mbox in sys.argv[1:]:
+    b_rows, b_line, why = boot(mbox)
+    if why:
+        print(f"capture: {mbox} left out: its timings are at the clock's resolution or "
+              f"missing ({'; '.join(why)})")
+        continue
+    rows += b_rows
+    per_lines.append(b_line)
+    medians.append(statistics.median(c for c, _, _ in b_rows))
 if not rows:
-    print("capture: no figure: no report was stored")
+    print("capture: no figure: no boot's timings can be trusted (see above)")
     sys.exit(0)
-step = min((b - a for a, b in zip(values, values[1:])), default=0)
-print(f"capture clock: clocksource {clock}, TSC marked unstable: {read('tsc-unstable', '?')}, "
-      f"{zeros} of {len(raw)} timings 0, smallest step between timings {step} ns")
-why = []
-if clock != "tsc":
-    why.append(f"the clocksource is {clock}, not the TSC")
-if zeros > len(raw) // 10:
-    why.append(f"{zeros} of {len(raw)} timings read 0")
-if step >= 1000000:
-    why.append(f"the timings move in steps of {step / 1e6:.1f} ms (jiffies)")
-if why:
-    print("capture: no figure: the timings are at the clock's resolution (" + "; ".join(why) + ")")
-    sys.exit(0)
-print(f"capture per line: printk {line_in:.0f} ns inside an open report, {line_out:.0f} ns "
-      f"outside ({len(rounds)} rounds): {per_line:.0f} ns for the line's copy into the record")
-print(f"bench: capture_line_ns{suffix}={per_line:.0f}")
-print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} us, "
-      f"p99 {pct(capture, 99) / 1000:.1f} us over {len(rows)} reports")
+
+capture = [c for c, _, _ in rows]
 ratio_print = [c / r for c, r, _ in rows if r > 0]
+ratio_mc = [c / max(m, 1) for c, _, m in rows]
+per_line = statistics.median(per_lines)
+print(f"bench: capture_line_ns={per_line:.0f}")
+print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} us, "
+      f"p99 {pct(capture, 99) / 1000:.1f} us over {len(rows)} reports of {len(medians)} boots "
+      f"(each boot's median: {', '.join(f'{m / 1000:.1f}' for m in medians)} us)")
 print(f"ratio to the report's own printing: median {100 * statistics.median(ratio_print):.2f} %, "
       f"p99 {100 * pct(ratio_print, 99):.2f} % (target <= 1 %)")
-ratio_mc = [c / max(m, 1) for c, _, m in rows]
 print(f"ratio to a memcpy of the same bytes: median {statistics.median(ratio_mc):.1f}x, "
       f"p99 {pct(ratio_mc, 99):.1f}x (target <= 20x)")
-print(f"bench: capture_median_us{suffix}={statistics.median(capture) / 1000:.1f}")
-print(f"bench: capture_p99_us{suffix}={pct(capture, 99) / 1000:.1f}")
-print(f"bench: capture_vs_printing_pct{suffix}={100 * statistics.median(ratio_print):.2f}")
-print(f"bench: capture_vs_memcpy_x{suffix}={statistics.median(ratio_mc):.1f}")
+print(f"bench: capture_median_us={statistics.median(capture) / 1000:.1f}")
+print(f"bench: capture_p99_us={pct(capture, 99) / 1000:.1f}")
+print(f"bench: capture_vs_printing_pct={100 * statistics.median(ratio_print):.2f}")
+print(f"bench: capture_vs_memcpy_x={statistics.median(ratio_mc):.1f}")
