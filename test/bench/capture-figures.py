@@ -19,8 +19,9 @@ its lines times that; its printing is the time between the probes less
 that share of its lines.
 
 One boot's figures move by up to a third from the next one's here (TCG on
-a shared host): the figures are over the reports of every boot, and each
-boot's median is printed beside them to show the spread."""
+a shared host): the figures are over the reports of every boot, with the
+median of the boots' per-line costs, and each boot's median is printed
+beside them to show the spread."""
 import os
 import statistics
 import sys
@@ -39,9 +40,9 @@ def pct(v, p):
 
 
 def boot(mbox):
-    """(rows, per_line, why): each stored report's (capture, printing,
-    memcpy) in ns, the per-line cost, and why the boot's timings are not to
-    be trusted (empty if they are)."""
+    """(rows, per_line, why): each stored report's (probes, report,
+    memcpy, lines), times in ns, the boot's per-line cost, and why the
+    boot's timings are not to be trusted (empty if they are)."""
     # timings.txt: "<probes_ns> <report_ns>" per report, in the order
     # raised, so the i-th is the report of sequence number i + 1;
     # memcpy.txt: "<seq> <bytes> <memcpy_ns> <lines>" per stored record. A
@@ -66,7 +67,7 @@ def boot(mbox):
     for i, (c, r) in enumerate(timings):
         if i + 1 in memcpy_of:
             _, ns, lines = memcpy_of[i + 1]
-            rows.append((c + lines * per_line, r - lines * per_line, ns))
+            rows.append((c, r, ns, lines))
     name = os.path.basename(os.path.dirname(os.path.abspath(mbox)))
     if len(rows) < len(timings):
         print(f"capture, {name}: {len(timings) - len(rows)} of {len(timings)} reports "
@@ -94,24 +95,31 @@ def boot(mbox):
     return rows, per_line, why
 
 
-rows, per_lines, medians = [], [], []
+# The per-line cost is the median of the boots' (five rounds each, one
+# boot's can be thrown by the host), the same for every report.
+boots, per_lines = [], []
 for mbox in sys.argv[1:]:
     b_rows, b_line, why = boot(mbox)
     if why:
         print(f"capture: {mbox} left out: its timings are at the clock's resolution or "
               f"missing ({'; '.join(why)})")
         continue
-    rows += b_rows
+    boots.append(b_rows)
     per_lines.append(b_line)
-    medians.append(statistics.median(c for c, _, _ in b_rows))
-if not rows:
+if not boots:
     print("capture: no figure: no boot's timings can be trusted (see above)")
     sys.exit(0)
+per_line = statistics.median(per_lines)
+rows, medians = [], []
+for b_rows in boots:
+    b = [(c + lines * per_line, r - lines * per_line, ns) for c, r, ns, lines in b_rows]
+    rows += b
+    medians.append(statistics.median(c for c, _, _ in b))
 
 capture = [c for c, _, _ in rows]
 ratio_print = [c / r for c, r, _ in rows if r > 0]
 ratio_mc = [c / max(m, 1) for c, _, m in rows]
-per_line = statistics.median(per_lines)
+print(f"capture per line: {per_line:.0f} ns, the median of the boots'")
 print(f"bench: capture_line_ns={per_line:.0f}")
 print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} us, "
       f"p99 {pct(capture, 99) / 1000:.1f} us over {len(rows)} reports of {len(medians)} boots "
