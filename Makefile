@@ -130,7 +130,7 @@ reader:
 # (not installed) into a sysroot: busybox-static, and the static libraries
 # the reader links.
 SYSROOT := $(BUILD)/sysroot-$(ARCH)
-ARM64_DEBS := busybox-static libjson-c-dev libjson-c5 zlib1g-dev zlib1g libpcre2-dev libpcre2-8-0
+ARM64_DEBS := busybox-static libjson-c-dev libjson-c5 zlib1g-dev zlib1g libpcre2-dev libpcre2-8-0 libiberty-dev
 
 # The stamp's name carries the package list, so a change to it unpacks again.
 SYSROOT_DONE := $(BUILD)/sysroot-arm64/.done-$(shell echo $(ARM64_DEBS) | md5sum | cut -c1-8)

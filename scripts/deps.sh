@@ -14,7 +14,7 @@ PKGS=(
 	rsync python3 perl xz-utils zstd file git patch
 	qemu-system-x86 qemu-system-arm qemu-utils u-boot-qemu
 	busybox-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross device-tree-compiler mtools
-	libcmocka-dev libjson-c-dev zlib1g-dev libsystemd-dev pkg-config libpcre2-dev
+	libcmocka-dev libjson-c-dev zlib1g-dev libsystemd-dev pkg-config libpcre2-dev libiberty-dev
 	clang llvm libclang-rt-14-dev systemd
 	sparse coccinelle gdb
 	linux-source-6.1 linux-source-6.12 socat

@@ -26,6 +26,7 @@
  * pre-filter lets them run; kept for the process's lifetime, freed at exit.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <libiberty/demangle.h>
 #include <pcre2.h>
 
 #include <stdint.h>
@@ -906,20 +907,61 @@ static int is_skipped(const struct title_rule *r, const char *name, size_t n)
 	return skipped_shared(name, n) || (r->skip && re_search(r->skip, name, n, NULL));
 }
 
+/*
+ * Demangled Rust frames of the report being titled: they outlive the stack
+ * walk that made them, until the next report_identify() (single-threaded).
+ */
+static char demangled_names[16384];
+static size_t demangled_used;
+
+/*
+ * A frame as syzkaller names it: the kernel prints Rust functions mangled
+ * ("_RNvMs3_NtCs..._11rust_binder7processNtB5_7Process10update_ref", or a
+ * legacy "_ZN...17h<hash>E"), syzkaller demangles every frame before its
+ * skip list and its titles ("<rust_binder::process::Process>::update_ref").
+ * libiberty's Rust demangler, without the crate hashes; any other frame,
+ * or one there is no room left for, as it is.
+ */
+static struct frame demangle_frame(struct frame f)
+{
+	char name[512], *d;
+	size_t l;
+
+	if (f.n >= sizeof(name) ||
+	    !((f.n > 2 && !memcmp(f.p, "_R", 2)) || (f.n > 3 && !memcmp(f.p, "_ZN", 3))))
+		return f;
+	memcpy(name, f.p, f.n);
+	name[f.n] = '\0';
+	d = rust_demangle(name, 0);
+	if (!d)
+		return f;
+	l = strlen(d);
+	if (l && l <= sizeof(demangled_names) - demangled_used) {
+		memcpy(demangled_names + demangled_used, d, l);
+		f = (struct frame){ demangled_names + demangled_used, l };
+		demangled_used += l;
+	}
+	free(d);
+	return f;
+}
+
 /* The captures of a stack part's match are frames, unless skipped. */
 static void add_captures(struct frames *fr, const struct title_rule *r, const char *s,
 			 const struct caps *m)
 {
 	for (int i = 1; i < m->n; i++) {
+		struct frame f;
+
 		if (m->so[i] < 0)
 			continue;
 		/* Only the first frame kept counts: the rest need no skip test. */
 		if (r->pick == PICK_FIRST && fr->n)
 			return;
-		if (is_skipped(r, s + m->so[i], (size_t)(m->eo[i] - m->so[i])))
+		f = demangle_frame((struct frame){ s + m->so[i], (size_t)(m->eo[i] - m->so[i]) });
+		if (is_skipped(r, f.p, f.n))
 			continue;
 		if (fr->n < MAX_FRAMES)
-			fr->f[fr->n++] = (struct frame){ s + m->so[i], (size_t)(m->eo[i] - m->so[i]) };
+			fr->f[fr->n++] = f;
 	}
 }
 
@@ -1345,6 +1387,7 @@ int report_identify(const char *text, size_t len, struct report_id *id)
 	uint64_t h;
 
 	memset(id, 0, sizeof(*id));
+	demangled_used = 0;
 	if (!text || !len || !(k = first_report(text, len, &start)))
 		return -1;
 	if (build_report(text, len, start, &rep, &rend) || !rep.p) {
