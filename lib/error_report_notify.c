@@ -481,6 +481,12 @@ void error_report_seal(struct error_report_header *h)
 }
 EXPORT_SYMBOL_GPL(error_report_seal);
 
+/* Reports of this boot not stored so far, as a header says it. */
+static __le32 ern_dropped_le(void)
+{
+	return cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
+}
+
 /*
  * Fill in @r's header as its record starts, flagged open, with no text:
  * every field but the count of repeats, which the sink may set when the
@@ -504,7 +510,7 @@ static void ern_fill_header(struct ern_report *r)
 	h->mono_ns = cpu_to_le64(r->mono_ns);
 	h->boottime_ns = cpu_to_le64(r->boot_ns);
 	h->realtime_ns = cpu_to_le64(r->real_ns);
-	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
+	h->dropped = ern_dropped_le();
 	memcpy(h->boot_id, ern_boot_id, sizeof(h->boot_id));
 	strscpy_pad(h->release, init_utsname()->release, sizeof(h->release));
 	error_report_seal_header(h);
@@ -522,12 +528,15 @@ static void ern_end_header(struct ern_report *r, unsigned long id, size_t len,
 	h->flags = cpu_to_le32(flags);
 	h->id = cpu_to_le64(id ?: r->id);
 	h->body_len = cpu_to_le32(len);
-	h->dropped = cpu_to_le32(min_t(u64, atomic64_read(&ern_dropped), U32_MAX));
+	h->dropped = ern_dropped_le();
 	error_report_seal(h);
 }
 
-/* Close the text of @r and fill in its header. Returns the record's size. */
-static size_t ern_format(struct ern_report *r, unsigned long id)
+/*
+ * Close the text of @r: a truncated report ends in a line saying how much
+ * was not stored, if the record has room for it. Returns the text's length.
+ */
+static size_t ern_close_text(struct ern_report *r)
 {
 	size_t hdr = sizeof(struct error_report_header);
 	struct error_report_line l = {
@@ -548,8 +557,7 @@ static size_t ern_format(struct ern_report *r, unsigned long id)
 			len += sizeof(l) + n;
 		}
 	}
-	ern_end_header(r, id, len, r->flags);
-	return hdr + len;
+	return len;
 }
 
 /*
@@ -577,23 +585,21 @@ static void ern_start_record(struct ern_report *r, const struct ern_state *st)
 static int ern_store(struct ern_report *r, const struct ern_state *st,
 		     unsigned long id)
 {
-	size_t size;
+	size_t len;
 	int ret;
 
 	ret = r->open_ret;
 	if (!ret) {
-		size = ern_format(r, id);
+		len = ern_close_text(r);
 		/*
 		 * The truncation line, then the header: the record is done.
 		 * A sink without room for the line ends the record before it.
 		 */
-		if (size > sizeof(struct error_report_header) + r->len &&
-		    ern_write_text(r, st, r->len,
-				   size - sizeof(struct error_report_header))) {
-			ern_end_header(r, id, r->len, r->flags);
-			size = sizeof(struct error_report_header) + r->len;
-		}
-		ret = st->sink->commit(&r->stream, r->rec, size);
+		if (len > r->len && ern_write_text(r, st, r->len, len))
+			len = r->len;
+		ern_end_header(r, id, len, r->flags);
+		ret = st->sink->commit(&r->stream, r->rec,
+				       sizeof(struct error_report_header) + len);
 	}
 	ern_release_report(r);
 	return ret;

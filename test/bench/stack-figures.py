@@ -45,7 +45,7 @@ PATHS = {
               "persistent_ram_update_ecc", "encode_rs8"],
     # A report ends: its header completed and written last, the slots it
     # did not use given back.
-    "end": ["ern_probe_end", "ern_close", "ern_store", "ern_format", "ern_end_header",
+    "end": ["ern_probe_end", "ern_close", "ern_store", "ern_close_text", "ern_end_header",
             "pstore_error_report_commit", "ramoops_pstore_stream_close",
             "ramoops_er_close", "ramoops_er_rewrite_span", "persistent_ram_write_at",
             "persistent_ram_update_ecc", "encode_rs8"],
