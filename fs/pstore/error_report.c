@@ -25,8 +25,9 @@
  * erased: a reset in between leaves both, never neither.
  *
  * A stored record shows up in the mounted pstorefs soon after, without a
- * reboot (pstore_request_update()), so one collector serves runtime and
- * next-boot collection alike.
+ * reboot: the frontend names it to pstore (pstore_request_record()), which
+ * reads it alone from the backend, so one collector serves runtime and
+ * next-boot collection alike, and a storm costs a read per record.
  */
 #define pr_fmt(fmt) "pstore: " fmt
 

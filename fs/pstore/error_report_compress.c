@@ -19,11 +19,11 @@
  * earlier boots are left alone, and so are the records of a backend that
  * cannot erase one.
  *
- * Who compresses: pstore's own reading of the backend, which each stored
- * record requests (pstore_request_update()) to show the new records in
- * pstorefs. It meets a record waiting to be compressed before it shows it:
- * it compresses that one there, and the file gets the copy's id, so
- * pstorefs never shows a record that is about to be replaced. That runs
+ * Who compresses: pstore's own reading of the record, which each stored
+ * record requests (pstore_request_record()) to show it in pstorefs. It
+ * meets a record waiting to be compressed before it shows it: it
+ * compresses that one there, and the file gets the copy's id, so pstorefs
+ * never shows a record that is about to be replaced. That runs
  * under the backend's read mutex, which serializes it with the erasing of
  * records unlinked from pstorefs and the freeing of the compressor. With
  * pstorefs not mounted, nothing reads the backend: the records wait in the
@@ -261,7 +261,7 @@ void pstore_error_report_stored(const struct pstore_record *record)
 		    ERROR_REPORT_PENDING;
 		atomic64_set(&pending_ids[i], record->id + 1);
 	}
-	pstore_request_update();
+	pstore_request_record(record->type, record->id);
 }
 
 /**

@@ -13,9 +13,9 @@
  * full table has no entry for is stored every time, as is a report whose
  * site's record is being stored or erased at that instant.
  *
- * The count reaches the record the next time pstore reads the backend,
- * which the repeat requests (pstore_request_update()): a copy with the new
- * count is written, the record erased, and its file dropped from pstorefs
+ * The count reaches the record the next time pstore reads it, which the
+ * repeat requests (pstore_request_record()): a copy with the new count is
+ * written, the record erased, and its file dropped from pstorefs
  * (pstore_error_report_replace()), as compression replaces a record. So a
  * collector that archived the record finds the copy as a new file with the
  * same boot id and sequence number and a higher count; a reset keeps what
@@ -171,9 +171,16 @@ bool pstore_error_report_repeat(struct error_report_header *h,
 		WRITE_ONCE(s->last_boot_ns, le64_to_cpu(h->boottime_ns));
 		WRITE_ONCE(s->last_real_ns, le64_to_cpu(h->realtime_ns));
 		atomic64_inc(&s->repeats);
-		/* Counted before the update below reads it (irq_work orders). */
 		atomic_long_inc(&unwritten);
-		pstore_request_update();
+		/*
+		 * Counted, then the site's record named. A copy replacing
+		 * the record without this count either has its id read here,
+		 * or sees the count and names itself
+		 * (pstore_error_report_replaced(): the full barriers pair).
+		 */
+		smp_mb__after_atomic();
+		pstore_request_record(PSTORE_TYPE_ERROR_REPORT,
+				      READ_ONCE(s->rec_id));
 		return true;
 	case SITE_GONE:
 		if (atomic_cmpxchg(&s->state, SITE_GONE, SITE_BUSY) != SITE_GONE)
@@ -281,6 +288,14 @@ void pstore_error_report_replaced(const struct pstore_record *record)
 	atomic_long_sub(le64_to_cpu(h->repeats) - READ_ONCE(s->written),
 			&unwritten);
 	WRITE_ONCE(s->written, le64_to_cpu(h->repeats));
+	/*
+	 * A repeat counted since the copy was made, which read the site's
+	 * record id before the store above, named the replaced record: this
+	 * sees its count, and names the copy (pstore_error_report_repeat()).
+	 */
+	smp_mb();
+	if (atomic64_read(&s->repeats) > le64_to_cpu(h->repeats))
+		pstore_request_record(record->type, record->id);
 }
 
 /**

@@ -243,6 +243,57 @@ static ssize_t ramoops_er_copy(struct ramoops_er_slots *er, unsigned int i,
 	return size;
 }
 
+/*
+ * Read the record starting in slot @i into @record, if there is one there
+ * (of @id, unless @id is NULL) that pstorefs does not show as it is.
+ * Returns its size, 0 for none, or -ENOMEM.
+ */
+static ssize_t ramoops_er_read_slot(struct ramoops_er_slots *er,
+				    unsigned int i, struct pstore_record *record,
+				    const u64 *id)
+{
+	unsigned int span, hdr_span;
+	size_t notice;
+	ssize_t size;
+	bool used;
+	char *buf;
+	int hlen;
+
+	if (atomic_read_acquire(&er->state[i]) != RAMOOPS_ER_SLOT_FULL)
+		return 0;
+	span = er->span[i];
+	if (!span)
+		return 0;
+	record->type = PSTORE_TYPE_ERROR_REPORT;
+	/* The span that counts is the one taken at boot. */
+	hlen = ramoops_er_peek_hdr(&er->przs[i], record, &hdr_span, &used);
+	record->id = ramoops_er_id(&record->time, i);
+	if ((id && record->id != *id) || pstore_record_is_current(record))
+		return 0;
+	size = ramoops_er_copy(er, i, span, &buf, &notice);
+	if (size < 0)
+		return size;
+	if (!size && !notice) {
+		kvfree(buf);
+		return 0;
+	}
+	/*
+	 * A reset between the time header and the report left no report:
+	 * free the slots rather than show an empty record, which would end
+	 * the reading of the backend.
+	 */
+	if (hlen && hlen >= size) {
+		kvfree(buf);
+		ramoops_er_free_report(er, i, NULL);
+		return 0;
+	}
+	memmove(buf, buf + hlen, size - hlen + notice);
+	buf[size - hlen + notice] = '\0';
+	record->buf = buf;
+	record->ecc_notice_size = notice;
+	return size - hlen;
+}
+
 /**
  * ramoops_er_read() - read the next error report record
  * @er: the region
@@ -251,61 +302,53 @@ static ssize_t ramoops_er_copy(struct ramoops_er_slots *er, unsigned int i,
  * Records are the full slots where a report starts; a report that
  * continues in the next slots is read whole. The slots are read in place:
  * nothing is copied but into the record, and a record pstorefs shows as
- * it is not even that (pstore reads the backend again at each update).
+ * it is not even that (pstore reads the backend again when it is
+ * mounted, and when a full read is asked for).
  *
  * Return: the size of the record, 0 when there are no more, or -ENOMEM.
  */
 ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			struct pstore_record *record)
 {
-	unsigned int i, span, hdr_span;
-	size_t notice;
 	ssize_t size;
-	bool used;
-	char *buf;
-	int hlen;
 
 	/* This reading of the region sees what was written before it. */
 	if (!er->read_cnt)
 		atomic_set(&er->unread, 0);
 	while (er->read_cnt < er->cnt) {
-		i = er->read_cnt++;
-		if (atomic_read_acquire(&er->state[i]) != RAMOOPS_ER_SLOT_FULL)
-			continue;
-		span = er->span[i];
-		if (!span)
-			continue;
-		record->type = PSTORE_TYPE_ERROR_REPORT;
-		/* The span that counts is the one taken at boot. */
-		hlen = ramoops_er_peek_hdr(&er->przs[i], record, &hdr_span,
-					   &used);
-		record->id = ramoops_er_id(&record->time, i);
-		if (pstore_record_is_current(record))
-			continue;
-		size = ramoops_er_copy(er, i, span, &buf, &notice);
-		if (size < 0)
+		size = ramoops_er_read_slot(er, er->read_cnt++, record, NULL);
+		if (size)
 			return size;
-		if (!size && !notice) {
-			kvfree(buf);
-			continue;
-		}
-		/*
-		 * A reset between the time header and the report left no
-		 * report: free the slots rather than show an empty record,
-		 * which would end the reading of the backend.
-		 */
-		if (hlen && hlen >= size) {
-			kvfree(buf);
-			ramoops_er_free_report(er, i, NULL);
-			continue;
-		}
-		memmove(buf, buf + hlen, size - hlen + notice);
-		buf[size - hlen + notice] = '\0';
-		record->buf = buf;
-		record->ecc_notice_size = notice;
-		return size - hlen;
 	}
 	return 0;
+}
+
+/**
+ * ramoops_er_read_id() - read the error report record of an id
+ * @er: the region
+ * @record: its id set; gets the record, as from ramoops_er_read()
+ *
+ * The record the frontend named after storing it (or after counting a
+ * repeat in it): its id holds its first slot, and its time tells it from
+ * a later report in that slot.
+ *
+ * Return: the size of the record, 0 when there is no such record or
+ * pstorefs shows it as it is, or -ENOMEM.
+ */
+ssize_t ramoops_er_read_id(struct ramoops_er_slots *er,
+			   struct pstore_record *record)
+{
+	unsigned int i = ramoops_er_slot(record->id);
+	u64 id = record->id;
+	ssize_t size;
+
+	if (i >= er->cnt)
+		return 0;
+	size = ramoops_er_read_slot(er, i, record, &id);
+	/* Roughly: a record read again, to count a repeat in it, lowers it too. */
+	if (size > 0)
+		atomic_dec_if_positive(&er->unread);
+	return size;
 }
 
 /*

@@ -41,7 +41,7 @@ struct ramoops_platform_data;
  *        the slot after the last run claimed so, or after what its record
  *        kept when it closed (a hint, read and set without a lock)
  * @unread: the records written as they print since pstore's reading of
- *          the region last started
+ *          the region last started, less those read alone since
  * @read_cnt: the next slot pstore's reading of the backend looks at
  */
 struct ramoops_er_slots {
@@ -71,6 +71,8 @@ void ramoops_er_free(struct ramoops_er_slots *er);
 size_t ramoops_er_max_record(const struct ramoops_er_slots *er);
 ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 			struct pstore_record *record);
+ssize_t ramoops_er_read_id(struct ramoops_er_slots *er,
+			   struct pstore_record *record);
 int ramoops_er_write(struct ramoops_er_slots *er,
 		     struct pstore_record *record);
 int ramoops_er_open(struct ramoops_er_slots *er, struct pstore_record *record);

@@ -2,11 +2,11 @@
 /*
  * KUnit tests for the ramoops error report slots: the first reports kept
  * when the region is full, slots freed by erasing their record, records read
- * back whole, a report spanning slots (also after a reboot), a stale erase
- * refused, an oversized record cut, slots torn by a reset (and erased after
- * a reboot), record names that differ between reports of one slot, slots
- * claimed in order as in a ring, records written as they print: closed,
- * grown, or left open by a reset.
+ * back whole or alone by their id, a report spanning slots (also after a
+ * reboot), a stale erase refused, an oversized record cut, slots torn by a
+ * reset (and erased after a reboot), record names that differ between
+ * reports of one slot, slots claimed in order as in a ring, records written
+ * as they print: closed, grown, or left open by a reset.
  *
  * Included at the end of fs/pstore/ram_error_report.c to reach its static
  * functions. The slots live in ordinary pages (memtype 2: cached), not in a
@@ -197,6 +197,47 @@ static void ram_test_read_back(struct kunit *test)
 	memset(&record, 0, sizeof(record));
 	KUNIT_EXPECT_EQ(test, ramoops_er_read(&t->er, &record), 0);
 	kvfree(record.buf);
+}
+
+/* Read the record of the report written in @slot at @sec alone, by its id. */
+static ssize_t ram_test_read_alone(struct ram_test *t, unsigned int slot,
+				   time64_t sec, const char *text)
+{
+	struct pstore_record record = {
+		.type = PSTORE_TYPE_ERROR_REPORT,
+		.time.tv_sec = sec,
+	};
+	ssize_t size;
+
+	record.id = ramoops_er_id(&record.time, slot);
+	size = ramoops_er_read_id(&t->er, &record);
+	if (size > 0 && (size != strlen(text) || memcmp(record.buf, text, size)))
+		size = -EINVAL;
+	kvfree(record.buf);
+	return size;
+}
+
+/*
+ * A record is read alone by its id (the record the frontend named after
+ * storing it), and not once its slot holds a later report.
+ */
+static void ram_test_read_by_id(struct kunit *test)
+{
+	struct ram_test *t = test->priv;
+	const time64_t sec = 1700000000;
+
+	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "first\n", 6, sec), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "second\n", 7, sec + 1), 1);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, 1, sec + 1, "second\n"), 7);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, 0, sec, "first\n"), 6);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, 0, sec + 1, ""), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, 2, sec, ""), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, RAM_TEST_SLOTS, sec, ""), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_erase_at(t, 0, sec), 0);
+	ram_test_rewind(t);
+	KUNIT_EXPECT_EQ(test, ram_test_write_at(t, "third\n", 6, sec + 2), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, 0, sec, ""), 0);
+	KUNIT_EXPECT_EQ(test, ram_test_read_alone(t, 0, sec + 2, "third\n"), 6);
 }
 
 /* A record larger than the longest span keeps its head, reported as cut. */
@@ -590,6 +631,7 @@ static struct kunit_case ram_test_cases[] = {
 	KUNIT_CASE(ram_test_erase_frees),
 	KUNIT_CASE(ram_test_compressed_from_end),
 	KUNIT_CASE(ram_test_read_back),
+	KUNIT_CASE(ram_test_read_by_id),
 	KUNIT_CASE(ram_test_oversized),
 	KUNIT_CASE(ram_test_span),
 	KUNIT_CASE(ram_test_span_skips_gap),

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Reports collected at runtime, without a reboot: pstore-reader watch
-# archives each report as it arrives and unlinks it; what it collected does
+# archives each report as it arrives and unlinks it, and pstore reads each
+# stored report alone, never the whole backend again; what it collected does
 # not come back after a reboot, what it did not collect does; a burst larger
 # than the region keeps the first reports and counts the rest, and once
 # they are collected the boot's next reports are stored again.
@@ -17,9 +18,23 @@ wait_archived() {
 	wait_until 100 archived_at_least "$1"
 }
 
+# pstore's reads of the backend, counted by kprobe events: full reads (every
+# record, as at a mount) and reads of one named record (after a report is
+# stored). hits NAME prints how often NAME fired since it was enabled.
+tr=/sys/kernel/tracing
+count_reads() {
+	echo 'p:pstore_full_read pstore_get_backend_records' >> $tr/kprobe_events &&
+	echo 'p:pstore_named_read pstore_get_backend_record' >> $tr/kprobe_events &&
+	echo 1 > $tr/events/kprobes/enable
+}
+hits() {
+	awk -v n="$1" '$1 == n { print $2 }' $tr/kprobe_profile
+}
+
 case $BOOT in
 1)
 	insmod /lib/modules/error_report_test.ko
+	check "pstore's reads of the backend can be counted (kprobe events)" count_reads
 	check "counters are world-readable" [ "$(stat -c %a $er/count)" = 444 ]
 	check "pstore records are root-only (folder 0750)" [ "$(stat -c %a /sys/fs/pstore)" = 750 ]
 
@@ -39,6 +54,14 @@ case $BOOT in
 	check "watch archives a KASAN report at runtime" wait_archived 2
 	echo "kfence-uaf hardirq" > $trig
 	check "watch archives a KFENCE report at runtime" wait_archived 3
+	echo "0 8" > /sys/kernel/debug/error_report_test/sites
+	check "watch archives 8 WARNs of 8 sites raised in a row" wait_archived 11
+	hits pstore_full_read > /mbox/full-reads.txt
+	hits pstore_named_read > /mbox/named-reads.txt
+	check "no full read of the backend after the boot's: each report read alone" \
+		[ "$(cat /mbox/full-reads.txt)" = 0 ]
+	check "each stored report was read alone (11 at least)" \
+		[ "$(cat /mbox/named-reads.txt)" -ge 11 ]
 	sleep 0.5
 	check "collected records were unlinked" [ -z "$(ls /sys/fs/pstore | grep error_report)" ]
 	kill $watcher
@@ -58,7 +81,7 @@ case $BOOT in
 	check "it is the WARN from softirq" \
 		sh -c 'pstore-reader show | grep -q "^reporter:  CPU"'
 	pstore-reader --archive-dir $archive collect > /dev/null
-	check "collect archives it beside the runtime ones" [ "$(archived)" = 4 ]
+	check "collect archives it beside the runtime ones" [ "$(archived)" = 12 ]
 	check "pstore holds no error report after collect" \
 		[ -z "$(ls /sys/fs/pstore | grep error_report)" ]
 
