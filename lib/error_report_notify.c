@@ -28,10 +28,12 @@
  *
  * Writing the record. The record goes to the sink as the report prints:
  * started when the report starts, its header flagged open; each line
- * written as it is copied; the header completed and written last when the
- * report ends. The record is composed in a buffer of its own as well, from
- * which its checksums are taken. A reset or a hang at any point leaves the
- * lines written so far in the sink, the record flagged open.
+ * written as it is copied, its entry then its text; the header completed
+ * and written last when the report ends. The sink's record is the only
+ * copy: the capture keeps the header and a running CRC of the text, no
+ * text. A reset or a hang at any point leaves the lines written so far in
+ * the sink, the record flagged open (a line's entry without all of its
+ * text, if the reset came between the two).
  *
  * Reports that never end. A report whose end does not come is completed as
  * far as it got, flagged incomplete: when its task exits (an oops in the
@@ -44,9 +46,9 @@
  * reports: NMI, hardirq with interrupts off, the page-fault handler. They
  * take no lock, allocate nothing and never wait: each CPU's contexts are
  * touched only from that CPU and level, the task context being claimed by
- * its task with a cmpxchg, and the record buffers come from a pool
- * allocated when the sink registers, claimed with cmpxchg. What cannot be
- * had at once is counted as dropped, never waited for.
+ * its task with a cmpxchg, and the reports' state (a header each) comes
+ * from a pool allocated when the sink registers, claimed with cmpxchg.
+ * What cannot be had at once is counted as dropped, never waited for.
  *
  * Telling userspace. Each report is counted as stored, dropped, or, when
  * the sink says a record it holds counts it (ERROR_REPORT_REPEAT), as a
@@ -76,7 +78,6 @@
 #include <linux/sysfs.h>
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
-#include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <trace/events/error_report.h>
 #include <trace/events/sched.h>
@@ -88,9 +89,8 @@
 #define ERN_MAX_NEST		2
 /* Room kept for the line that says a report was truncated. */
 #define ERN_TRUNC_ROOM		96
-/* Record buffers: two per CPU, at least 8, at most 64, whatever the CPUs. */
+/* Reports open at once with a record: two per CPU, at least 8. */
 #define ERN_POOL_MIN		8
-#define ERN_POOL_MAX		64
 
 /**
  * struct ern_report - one report being captured
@@ -108,7 +108,10 @@
  * @last_seq:	printk sequence number of the last line copied or counted,
  *		to append continuation fragments to it
  * @len:	bytes of text so far
+ * @crc:	CRC-32 of those bytes, as crc32_le() continues it
  * @line_start:	where the last line kept starts in the text
+ * @line_crc:	@crc up to @line_start
+ * @line_size:	what the last line kept (its fragments with it) formats to
  * @lost_lines:	printk records that did not fit
  * @lost_bytes:	their bytes
  * @comm:	reporting task's name
@@ -116,8 +119,8 @@
  * @open_ret:	the sink's answer when the record was started: 0, or why
  *		the report is not stored (%ERROR_REPORT_REPEAT, an errno)
  * @room:	bytes the sink's record holds, header included
- * @rec:	the record: a struct error_report_header, then the text, as
- *		it is written to the sink's
+ * @hdr:	the record's header, as it is written to the sink's; its text
+ *		is in the sink's record only
  */
 struct ern_report {
 	atomic_t busy;
@@ -133,14 +136,17 @@ struct ern_report {
 	u64 real_ns;
 	u64 last_seq;
 	size_t len;
+	u32 crc;
 	size_t line_start;
+	u32 line_crc;
+	size_t line_size;
 	unsigned int lost_lines;
 	size_t lost_bytes;
 	char comm[TASK_COMM_LEN];
 	struct error_report_stream stream;
 	int open_ret;
 	size_t room;
-	char *rec;
+	struct error_report_header hdr;
 };
 
 /**
@@ -149,10 +155,9 @@ struct ern_report {
  * @sink:	where records go
  * @gen:	registration number; a context's open reports are its own
  *		only if they were claimed under the same one
- * @size:	bytes of each record buffer, header included
- * @nr:		record buffers
- * @reports:	the record buffers' state
- * @recs:	their memory, @nr * @size bytes
+ * @size:	bytes of the largest record, header included
+ * @nr:		reports that may be open at once with a record
+ * @reports:	their state
  */
 struct ern_state {
 	struct error_report_sink *sink;
@@ -160,7 +165,6 @@ struct ern_state {
 	size_t size;
 	unsigned int nr;
 	struct ern_report *reports;
-	char *recs;
 };
 
 /**
@@ -278,35 +282,41 @@ static size_t ern_text_room(const struct ern_report *r)
 }
 
 /*
- * Write the text from @from to @to into the sink's record, as it is now.
- * Returns 0, or the sink's errno: it has no room for that text after all.
+ * Write @len bytes of @buf at @r's text end into the sink's record, and
+ * count them in the text and its CRC. Returns 0, or the sink's errno: it
+ * has no room for them after all, and they are not in the record.
  */
 static int ern_write_text(struct ern_report *r, const struct ern_state *st,
-			  size_t from, size_t to)
+			  const void *buf, size_t len)
 {
-	size_t off = sizeof(struct error_report_header) + from;
+	size_t off = sizeof(struct error_report_header) + r->len;
+	int ret;
 
-	return st->sink->write(&r->stream, off, r->rec + off, to - from);
+	ret = st->sink->write(&r->stream, off, buf, len);
+	if (ret)
+		return ret;
+	r->crc = crc32_le(r->crc, buf, len);
+	r->len += len;
+	return 0;
 }
 
 /*
- * Append @l and its @len bytes of @text to @r's record and write them to
- * the sink. Returns 0, or the sink's errno: it has no room for them after
+ * Append @l and its @len bytes of @text to @r's record, written to the
+ * sink. Returns 0, or the sink's errno: it has no room for them after
  * all, and they are not in the record.
  */
 static int ern_append(struct ern_report *r, const struct ern_state *st,
 		      const struct error_report_line *l, const char *text,
 		      size_t len)
 {
-	char *text_buf = r->rec + sizeof(struct error_report_header);
 	size_t from = r->len;
+	u32 crc = r->crc;
 
-	memcpy(text_buf + from, l, sizeof(*l));
-	memcpy(text_buf + from + sizeof(*l), text, len);
-	r->len += sizeof(*l) + len;
-	if (!ern_write_text(r, st, from, r->len))
+	if (!ern_write_text(r, st, l, sizeof(*l)) &&
+	    !ern_write_text(r, st, text, len))
 		return 0;
 	r->len = from;
+	r->crc = crc;
 	return -ENOSPC;
 }
 
@@ -340,6 +350,7 @@ void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
 	struct error_report_line l;
 	struct ern_report *r;
 	u16 flags = 0;
+	size_t size;
 	bool fits;
 
 	if (!ctx)
@@ -369,27 +380,31 @@ void error_report_capture_line(u64 seq, u64 ts_nsec, u32 caller_id, u16 prio,
 	 */
 	if (cont && r->last_seq == seq) {
 		l.flags = cpu_to_le16(flags | ERROR_REPORT_LINE_CONT);
-		if (fits && !ern_append(r, st, &l, text, len))
+		size = error_report_line_size(&l, text, len);
+		if (fits && !ern_append(r, st, &l, text, len)) {
+			r->line_size += size;
 			return;
+		}
 		if (!r->lost_lines) {
 			r->lost_lines++;
-			r->lost_bytes += error_report_format_text(r->rec +
-					sizeof(struct error_report_header) +
-					r->line_start, r->len - r->line_start,
-					NULL, 0);
+			r->lost_bytes += r->line_size;
 			r->len = r->line_start;
+			r->crc = r->line_crc;
 		}
-		r->lost_bytes += error_report_line_size(&l, text, len);
+		r->lost_bytes += size;
 		return;
 	}
 
 	l.flags = cpu_to_le16(flags);
+	size = error_report_line_size(&l, text, len);
 	r->last_seq = seq;
 	r->line_start = r->len;
+	r->line_crc = r->crc;
+	r->line_size = size;
 	if (fits && !ern_append(r, st, &l, text, len))
 		return;
 	r->lost_lines++;
-	r->lost_bytes += error_report_line_size(&l, text, len);
+	r->lost_bytes += size;
 }
 
 static u32 ern_caller_id(void)
@@ -420,7 +435,10 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 	r->real_ns = ktime_get_real_fast_ns();
 	r->last_seq = U64_MAX;
 	r->len = 0;
+	r->crc = ~0U;
 	r->line_start = 0;
+	r->line_crc = ~0U;
+	r->line_size = 0;
 	r->lost_lines = 0;
 	r->lost_bytes = 0;
 }
@@ -494,7 +512,7 @@ static __le32 ern_dropped_le(void)
  */
 static void ern_fill_header(struct ern_report *r)
 {
-	struct error_report_header *h = (struct error_report_header *)r->rec;
+	struct error_report_header *h = &r->hdr;
 
 	memcpy(h->magic, ERROR_REPORT_MAGIC, sizeof(h->magic));
 	h->version = cpu_to_le16(ERROR_REPORT_VERSION_LINES);
@@ -523,41 +541,44 @@ static void ern_fill_header(struct ern_report *r)
 static void ern_end_header(struct ern_report *r, unsigned long id, size_t len,
 			   u32 flags)
 {
-	struct error_report_header *h = (struct error_report_header *)r->rec;
+	struct error_report_header *h = &r->hdr;
 
 	h->flags = cpu_to_le32(flags);
 	h->id = cpu_to_le64(id ?: r->id);
 	h->body_len = cpu_to_le32(len);
 	h->dropped = ern_dropped_le();
-	error_report_seal(h);
+	/* As error_report_text_crc() takes it from the text. */
+	h->body_crc32 = cpu_to_le32(len ? r->crc ^ ~0U : 0);
+	error_report_seal_header(h);
 }
 
 /*
  * Close the text of @r: a truncated report ends in a line saying how much
- * was not stored, if the record has room for it. Returns the text's length.
+ * was not stored, written to the sink if the record has room for it.
+ * Returns the text's length.
  */
-static size_t ern_close_text(struct ern_report *r)
+static size_t ern_close_text(struct ern_report *r, const struct ern_state *st)
 {
 	size_t hdr = sizeof(struct error_report_header);
 	struct error_report_line l = {
 		.flags = cpu_to_le16(ERROR_REPORT_LINE_BARE),
 	};
-	char *body = r->rec + hdr;
-	size_t len = r->len, n;
+	char note[ERN_TRUNC_ROOM];
+	size_t n;
 
-	if (r->lost_lines) {
-		r->flags |= ERROR_REPORT_F_TRUNCATED;
-		if (r->room > hdr + len + sizeof(l)) {
-			n = scnprintf(body + len + sizeof(l),
-				      r->room - hdr - len - sizeof(l),
-				      "[error_report: truncated: %u more records, %zu bytes, not stored]",
-				      r->lost_lines, r->lost_bytes);
-			l.len = cpu_to_le16(n);
-			memcpy(body + len, &l, sizeof(l));
-			len += sizeof(l) + n;
-		}
-	}
-	return len;
+	if (!r->lost_lines)
+		return r->len;
+	r->flags |= ERROR_REPORT_F_TRUNCATED;
+	if (r->room <= hdr + r->len + sizeof(l))
+		return r->len;
+	n = min(sizeof(note), r->room - hdr - r->len - sizeof(l));
+	n = scnprintf(note, n,
+		      "[error_report: truncated: %u more records, %zu bytes, not stored]",
+		      r->lost_lines, r->lost_bytes);
+	l.len = cpu_to_le16(n);
+	/* A sink without room for the line ends the record before it. */
+	ern_append(r, st, &l, note, n);
+	return r->len;
 }
 
 /*
@@ -566,12 +587,12 @@ static size_t ern_close_text(struct ern_report *r)
  */
 static void ern_start_record(struct ern_report *r, const struct ern_state *st)
 {
-	struct error_report_header *h = (struct error_report_header *)r->rec;
+	struct error_report_header *h = &r->hdr;
 
 	memset(h, 0, sizeof(*h));
 	ern_fill_header(r);
 	r->room = st->size;
-	r->open_ret = st->sink->open(&r->stream, r->rec, &r->room);
+	r->open_ret = st->sink->open(&r->stream, h, &r->room);
 	if (r->open_ret)
 		return;
 	r->room = min(r->room, st->size);
@@ -590,15 +611,10 @@ static int ern_store(struct ern_report *r, const struct ern_state *st,
 
 	ret = r->open_ret;
 	if (!ret) {
-		len = ern_close_text(r);
-		/*
-		 * The truncation line, then the header: the record is done.
-		 * A sink without room for the line ends the record before it.
-		 */
-		if (len > r->len && ern_write_text(r, st, r->len, len))
-			len = r->len;
+		/* The truncation line, then the header: the record is done. */
+		len = ern_close_text(r, st);
 		ern_end_header(r, id, len, r->flags);
-		ret = st->sink->commit(&r->stream, r->rec,
+		ret = st->sink->commit(&r->stream, &r->hdr,
 				       sizeof(struct error_report_header) + len);
 	}
 	ern_release_report(r);
@@ -859,10 +875,11 @@ static struct notifier_block ern_panic_nb = {
  * error_report_register_sink() - store every captured report in @sink
  * @sink: the store; only one may be registered
  *
- * Allocates the record buffers, sized for @sink->max_size: two per CPU,
- * within ERN_POOL_MIN and ERN_POOL_MAX, so their memory does not grow with
- * the number of CPUs past a point. Reports open at once beyond that many
- * are counted as dropped.
+ * Allocates the state of the reports that may be open at once with a
+ * record: two per CPU, at least ERN_POOL_MIN, a header and a few counters
+ * each (the text is in the sink only), so that memory does not grow with
+ * the size of a record. Reports open at once beyond that many are counted
+ * as dropped.
  *
  * Context: process context; may sleep.
  * Return: 0, -EBUSY if a sink is registered, -EINVAL or -ENOMEM.
@@ -871,7 +888,6 @@ int error_report_register_sink(struct error_report_sink *sink)
 {
 	size_t size = sink->max_size;
 	struct ern_state *st;
-	unsigned int i;
 
 	if (size < sizeof(struct error_report_header) + 2 * ERN_TRUNC_ROOM)
 		return -EINVAL;
@@ -880,20 +896,17 @@ int error_report_register_sink(struct error_report_sink *sink)
 		return -ENOMEM;
 	st->sink = sink;
 	st->size = size;
-	st->nr = clamp_t(unsigned int, 2 * num_possible_cpus(), ERN_POOL_MIN,
-			 ERN_POOL_MAX);
-	st->reports = kcalloc(st->nr, sizeof(*st->reports), GFP_KERNEL);
-	st->recs = vzalloc(array_size(st->nr, size));
-	if (!st->reports || !st->recs)
-		goto nomem;
-	for (i = 0; i < st->nr; i++)
-		st->reports[i].rec = st->recs + i * size;
+	st->nr = max_t(unsigned int, 2 * num_possible_cpus(), ERN_POOL_MIN);
+	st->reports = kvcalloc(st->nr, sizeof(*st->reports), GFP_KERNEL);
+	if (!st->reports) {
+		kfree(st);
+		return -ENOMEM;
+	}
 
 	mutex_lock(&ern_sink_mutex);
 	if (rcu_access_pointer(ern_state)) {
 		mutex_unlock(&ern_sink_mutex);
-		vfree(st->recs);
-		kfree(st->reports);
+		kvfree(st->reports);
 		kfree(st);
 		return -EBUSY;
 	}
@@ -903,11 +916,6 @@ int error_report_register_sink(struct error_report_sink *sink)
 	/* Once: printk tests it from then on, reports or not. */
 	static_branch_enable(&error_report_capture_key);
 	return 0;
-nomem:
-	vfree(st->recs);
-	kfree(st->reports);
-	kfree(st);
-	return -ENOMEM;
 }
 EXPORT_SYMBOL_GPL(error_report_register_sink);
 
@@ -936,8 +944,7 @@ void error_report_unregister_sink(struct error_report_sink *sink)
 	RCU_INIT_POINTER(ern_state, NULL);
 	synchronize_rcu();
 	mutex_unlock(&ern_sink_mutex);
-	vfree(st->recs);
-	kfree(st->reports);
+	kvfree(st->reports);
 	kfree(st);
 }
 EXPORT_SYMBOL_GPL(error_report_unregister_sink);

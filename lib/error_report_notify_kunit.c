@@ -6,22 +6,123 @@
  *
  * Included at the end of lib/error_report_notify.c to reach its static
  * functions. Reports are opened with the real start probe, so that printk
- * feeds them, and closed without storing them, so nothing reaches the
- * store: with CONFIG_KUNIT_DEFAULT_ENABLED=n they run only when booted with
- * kunit.enable=1. They need a registered sink (ramoops with its error
- * report region) for the record buffers, and are skipped without one.
+ * feeds them, and stored in a sink of the tests' own, which keeps each
+ * record in memory as the capture writes it: the real sink (pstore) is
+ * unregistered while they run, and registered again after them. With
+ * CONFIG_KUNIT_DEFAULT_ENABLED=n they run only when booted with
+ * kunit.enable=1.
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/irq_work.h>
 #include <linux/kthread.h>
+#include <linux/sizes.h>
+#include <linux/vmalloc.h>
+
+/* Records the tests' sink holds at once, and the size of each. */
+#define ERN_TEST_RECORDS	4
+#define ERN_TEST_SIZE		SZ_8K
+
+/**
+ * struct ern_test_record - a record of the tests' sink
+ * @busy:	taken by a report, until the test has read it
+ * @room:	the bytes it may hold
+ * @size:	the bytes the report's commit said it holds
+ * @buf:	the bytes, as the capture wrote them
+ */
+struct ern_test_record {
+	atomic_t busy;
+	size_t room;
+	size_t size;
+	char buf[ERN_TEST_SIZE];
+};
+
+static struct ern_test_record *ern_test_records;
+/* The sink registered before the tests: registered again after them. */
+static struct error_report_sink *ern_test_saved;
+
+static int ern_test_sink_open(struct error_report_stream *stream,
+			      struct error_report_header *h, size_t *room)
+{
+	struct ern_test_record *t;
+	unsigned int i;
+
+	for (i = 0; i < ERN_TEST_RECORDS; i++) {
+		t = &ern_test_records[i];
+		if (atomic_cmpxchg(&t->busy, 0, 1))
+			continue;
+		t->room = min_t(size_t, *room, ERN_TEST_SIZE);
+		t->size = 0;
+		memset(t->buf, 0, sizeof(t->buf));
+		stream->id = i;
+		*room = t->room;
+		return 0;
+	}
+	return -ENOSPC;
+}
+
+static int ern_test_sink_write(struct error_report_stream *stream,
+			       size_t offset, const void *buf, size_t len)
+{
+	struct ern_test_record *t = &ern_test_records[stream->id];
+
+	if (offset > t->room || len > t->room - offset)
+		return -ENOSPC;
+	memcpy(t->buf + offset, buf, len);
+	return 0;
+}
+
+static int ern_test_sink_commit(struct error_report_stream *stream,
+				const struct error_report_header *h,
+				size_t size)
+{
+	struct ern_test_record *t = &ern_test_records[stream->id];
+
+	memcpy(t->buf, h, sizeof(*h));
+	t->size = size;
+	return 0;
+}
+
+static struct error_report_sink ern_test_sink = {
+	.max_size = ERN_TEST_SIZE,
+	.open = ern_test_sink_open,
+	.write = ern_test_sink_write,
+	.commit = ern_test_sink_commit,
+};
+
+static int ern_test_suite_init(struct kunit_suite *suite)
+{
+	const struct ern_state *st;
+
+	ern_test_records = vzalloc(array_size(ERN_TEST_RECORDS,
+					      sizeof(*ern_test_records)));
+	if (!ern_test_records)
+		return -ENOMEM;
+	mutex_lock(&ern_sink_mutex);
+	st = rcu_dereference_protected(ern_state,
+				       lockdep_is_held(&ern_sink_mutex));
+	ern_test_saved = st ? st->sink : NULL;
+	mutex_unlock(&ern_sink_mutex);
+	if (ern_test_saved)
+		error_report_unregister_sink(ern_test_saved);
+	return error_report_register_sink(&ern_test_sink);
+}
+
+static void ern_test_suite_exit(struct kunit_suite *suite)
+{
+	error_report_unregister_sink(&ern_test_sink);
+	if (ern_test_saved && error_report_register_sink(ern_test_saved))
+		pr_err("the sink unregistered for the tests is lost\n");
+	vfree(ern_test_records);
+	ern_test_records = NULL;
+}
 
 static const struct ern_state *ern_test_state(struct kunit *test)
 {
 	const struct ern_state *st = rcu_access_pointer(ern_state);
 
-	if (!st)
-		kunit_skip(test, "no error report sink registered");
+	KUNIT_ASSERT_NOT_NULL(test, st);
+	KUNIT_ASSERT_PTR_EQ(test, st->sink, &ern_test_sink);
 	return st;
 }
 
@@ -36,42 +137,52 @@ static void ern_test_open(void)
 }
 
 /*
- * Close the innermost report of the calling context without storing it;
- * its record, formatted as pstore reads it (version 1), is copied to a
- * test buffer.
+ * Close the innermost report of the calling context and store it, as its
+ * end does, in the tests' sink; its record, formatted as pstore reads it
+ * (version 1), is copied to a test buffer.
  */
 static const struct error_report_header *
 ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
 	       size_t *body_len)
 {
+	struct error_report_header *h, sealed;
+	struct ern_test_record *t = NULL;
 	struct ern_report *r;
 	char *buf, *fmt;
+	int ret = 0;
 	bool found;
 	ssize_t n;
 
 	preempt_disable();
 	r = ern_close(st, 0, &found);
+	if (r) {
+		t = &ern_test_records[r->stream.id];
+		ret = r->open_ret ?: ern_store(r, st, 0x1234);
+	}
 	preempt_enable();
 	migrate_enable();
 	KUNIT_ASSERT_TRUE(test, found);
 	if (!r)
 		return NULL;
-	/* The record as ern_store() completes it, read before it is released. */
-	n = ern_close_text(r);
-	ern_end_header(r, 0x1234, n, r->flags);
-	n += sizeof(struct error_report_header);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	/* The record the sink got fits its room; formatted, it may not. */
+	n = t->size;
 	KUNIT_EXPECT_LE(test, n, st->size);
-	KUNIT_EXPECT_EQ(test, le16_to_cpu(((struct error_report_header *)r->rec)->version),
-			ERROR_REPORT_VERSION_LINES);
-	n = error_report_format(r->rec, n, 0, &fmt);
+	/* As written: lines as printk keeps them, the text's CRC as it went. */
+	h = (struct error_report_header *)t->buf;
+	KUNIT_EXPECT_EQ(test, le16_to_cpu(h->version), ERROR_REPORT_VERSION_LINES);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->body_len) + sizeof(*h), t->size);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(h->body_crc32), error_report_text_crc(h));
+	sealed = *h;
+	error_report_seal_header(&sealed);
+	KUNIT_EXPECT_EQ(test, sealed.header_crc32, h->header_crc32);
+	n = error_report_format(t->buf, n, 0, &fmt);
+	atomic_set_release(&t->busy, 0);
 	KUNIT_ASSERT_GT(test, n, 0);
 	buf = kunit_kzalloc(test, n + 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	memcpy(buf, fmt, n);
 	kvfree(fmt);
-	/* Its sink's record is complete too, and its room given back. */
-	ern_store(r, st, 0x1234);
 	*body = buf + sizeof(struct error_report_header);
 	*body_len = n - sizeof(struct error_report_header);
 	return (const struct error_report_header *)buf;
@@ -370,7 +481,7 @@ static void ern_test_nested(struct kunit *test)
 }
 
 /*
- * More reports open at once than there are record buffers: the report that
+ * More reports open at once than the pool has room for: the report that
  * finds none has no record and is counted as dropped, and its end closes
  * no other report: the one it is nested in keeps its own lines.
  */
@@ -509,6 +620,8 @@ static struct kunit_case ern_test_cases[] = {
 
 static struct kunit_suite ern_test_suite = {
 	.name = "error_report_notify",
+	.suite_init = ern_test_suite_init,
+	.suite_exit = ern_test_suite_exit,
 	.test_cases = ern_test_cases,
 };
 

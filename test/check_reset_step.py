@@ -39,7 +39,9 @@ rewritten with the slots it took and the others zapped. Before the open
 header is written the record is absent; from then until the final header
 is written it is there, flagged open and incomplete, holding the lines
 written so far (a WARN's first lines); from the final header on it is
-whole. STEP close+K counts from the close's entry.
+whole. Each line takes two calls, its entry then its text: a reset between
+them leaves a last line with its prefix only. STEP close+K counts from the
+close's entry.
 
     check_reset_step.py LOGDIR write|erase|compact-write|compact-erase|stream STEP
 """
@@ -58,6 +60,8 @@ RESET = re.compile(r"RESET-AT (\S+) step (\S+): (before zone call (\d+)|after it
 # slots hold no report.
 STREAM_OPEN_CALLS = 8 + 2
 F_INCOMPLETE, F_OPEN = 0x10, 0x20
+# A line whose entry was written and not its text: "<6>[    1.234567][  T42]".
+PREFIX_ONLY = re.compile(rb"<\d+>(\[[^\]]*\])* ?")
 
 
 def records(path):
@@ -156,9 +160,14 @@ def main():
             f"{name}: flagged open and incomplete ({h['flags']:#x}), the third report "
             f"(seq {h['seq']})")
         # A reset between the two halves of a line that crosses slots
-        # leaves its beginning: every line but the last is whole.
-        tap(body == b"" or (body.count(b"cut here") == 1 and b"---[ end trace" not in body),
-            f"{name}: the WARN's first lines ({len(body.splitlines())})")
+        # leaves its beginning: every line but the last is whole. One
+        # between a line's entry and its text leaves the line's prefix.
+        lines = body.splitlines()
+        cut = bool(lines) and PREFIX_ONLY.fullmatch(lines[-1]) is not None
+        kept = b"\n".join(lines[:-1] if cut else lines)
+        tap(kept == b"" or (kept.count(b"cut here") == 1 and b"---[ end trace" not in kept),
+            f"{name}: the WARN's first lines ({len(lines)}"
+            f"{', the last one its prefix only' if cut else ''})")
     elif whole:
         body = h["body"]
         tap(body.count(b"cut here") == 1 and body.count(b"---[ end trace") == 1,

@@ -432,14 +432,15 @@ reset_step_tests() {
 	local k=$1 mode step steps fn nth until name
 	local params="ramoops.console_size=0 ramoops.error_report_record_size=0x800 pstore.error_report_compress=0"
 	# stream: the third report, written as it prints (open: 8 zaps, the
-	# time header, the open record header; a call per line; close: the
-	# final header, then a cut, zaps and the time header). Steps: before
-	# the open header, before the first line, before the second and the
-	# 15th, at the close's entry, after its first call, after it.
+	# time header, the open record header; two calls per line, its entry
+	# then its text; close: the final header, then a cut, zaps and the
+	# time header). Steps: before the open header, before the first line,
+	# between its entry and its text, before the second line and the
+	# 8th, at the close's entry, after its first call, after it.
 	# erase: two zaps. With compression (the 6.12 default), the third
 	# report's compressed copy (the 3rd record written whole) and the
 	# erase of its original (the 3rd erase, two slots) that follows it.
-	for mode in stream:ramoops_pstore_stream_open:3:10,11,12,25,close+0,close+1,close+99:ramoops_pstore_stream_close \
+	for mode in stream:ramoops_pstore_stream_open:3:10,11,12,13,25,close+0,close+1,close+99:ramoops_pstore_stream_close \
 		erase:ramoops_er_erase:1:1,2,3 \
 		compact-write:ramoops_pstore_write:3:1,2,3,4 compact-erase:ramoops_er_erase:3:1,2,3; do
 		IFS=: read -r mode fn nth steps until <<< "$mode"

@@ -39,20 +39,20 @@
 
 /* A record being written: the site it is to be held for, if any. */
 static int pstore_error_report_open(struct error_report_stream *stream,
-				    void *buf, size_t *room)
+				    struct error_report_header *h, size_t *room)
 {
 	struct error_report_site *site;
 	struct pstore_record record;
 	int ret;
 
-	if (pstore_error_report_repeat(buf, &site))
+	if (pstore_error_report_repeat(h, &site))
 		return ERROR_REPORT_REPEAT;
 	pstore_record_init(&record, psinfo);
 	record.type = PSTORE_TYPE_ERROR_REPORT;
 	record.size = *room;
 	ret = psinfo->stream_open(&record);
 	if (ret) {
-		pstore_error_report_site_stored(site, buf, NULL);
+		pstore_error_report_site_stored(site, h, NULL);
 		return ret;
 	}
 	stream->id = record.id;
@@ -61,7 +61,7 @@ static int pstore_error_report_open(struct error_report_stream *stream,
 	return 0;
 }
 
-/* The record @stream names, holding @size bytes of @buf. */
+/* The record @stream names, @size bytes of it at @buf. */
 static void pstore_error_report_piece(struct pstore_record *record,
 				      struct error_report_stream *stream,
 				      const void *buf, size_t size)
@@ -86,20 +86,21 @@ static int pstore_error_report_stream_write(struct error_report_stream *stream,
 }
 
 static int pstore_error_report_commit(struct error_report_stream *stream,
-				      void *buf, size_t size)
+				      const struct error_report_header *h,
+				      size_t size)
 {
 	struct pstore_record record;
 	int ret;
 
 	/* The header last: until it is written, the record reads as open. */
-	ret = pstore_error_report_stream_write(stream, 0, buf,
-					       sizeof(struct error_report_header));
-	pstore_error_report_piece(&record, stream, buf, size);
+	ret = pstore_error_report_stream_write(stream, 0, h, sizeof(*h));
+	/* The record's @size bytes are in the backend: no buffer holds them. */
+	pstore_error_report_piece(&record, stream, NULL, size);
 	if (!ret)
 		ret = psinfo->stream_close(&record);
 	if (!ret)
 		pstore_error_report_stored(&record);
-	pstore_error_report_site_stored(stream->priv, buf, ret ? NULL : &record);
+	pstore_error_report_site_stored(stream->priv, h, ret ? NULL : &record);
 	return ret;
 }
 

@@ -30,9 +30,9 @@ struct error_report_stream {
 /**
  * struct error_report_sink - where captured reports are stored, as they print
  * @max_size:	largest record, header included, that the sink stores
- * @open:	start the record of a report: @record is its header (struct
- *		error_report_header, flagged %ERROR_REPORT_F_OPEN), which the
- *		sink may change (then error_report_seal_header()); @room holds
+ * @open:	start the record of a report: @h is its header, flagged
+ *		%ERROR_REPORT_F_OPEN, which the sink may change (then
+ *		error_report_seal_header()); @room holds
  *		@max_size and gets the room the sink has, header included.
  *		Returns 0 when the record was started, %ERROR_REPORT_REPEAT
  *		when a record the sink holds counts the report instead, a
@@ -41,8 +41,9 @@ struct error_report_stream {
  *		within @room: each line as it is captured, the header last.
  *		Returns 0, or a negative errno when the sink has no room for
  *		them after all: the record is then to end before @offset.
- * @commit:	the record is complete: @record, @size bytes, its header
- *		final, the rest as written. Returns 0, or a negative errno.
+ * @commit:	the record is complete: @size bytes, @h its final header
+ *		(written last, by the sink), the rest as written. Returns 0,
+ *		or a negative errno.
  *
  * All three are called in the reporting context, which may be NMI, with
  * interrupts off or inside the page-fault handler: they must not sleep,
@@ -50,12 +51,12 @@ struct error_report_stream {
  */
 struct error_report_sink {
 	size_t max_size;
-	int (*open)(struct error_report_stream *stream, void *record,
-		    size_t *room);
+	int (*open)(struct error_report_stream *stream,
+		    struct error_report_header *h, size_t *room);
 	int (*write)(struct error_report_stream *stream, size_t offset,
 		     const void *buf, size_t len);
-	int (*commit)(struct error_report_stream *stream, void *record,
-		      size_t size);
+	int (*commit)(struct error_report_stream *stream,
+		      const struct error_report_header *h, size_t size);
 };
 
 #ifdef CONFIG_ERROR_REPORT_NOTIFY

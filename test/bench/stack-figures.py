@@ -24,10 +24,9 @@ for su in glob.glob(os.path.join(sys.argv[1], "**", "*.su"), recursive=True):
             dynamic.add(func)
 
 PATHS = {
-    # Every line of an open report: printk's hand-over, the copy into the
-    # record buffer, and its write through pstore into ramoops' slots; the
-    # deepest, a line that grows the record's run (its time header
-    # rewritten).
+    # Every line of an open report: printk's hand-over, and its write
+    # through pstore into ramoops' slots (the only copy); the deepest, a
+    # line that grows the record's run (its time header rewritten).
     "line": ["printk_capture_report_line", "error_report_capture_line",
              "ern_this_ctx", "ern_innermost", "ern_append",
              "ern_write_text", "pstore_error_report_stream_write",
@@ -43,12 +42,20 @@ PATHS = {
               "ramoops_pstore_stream_open", "ramoops_er_open", "ramoops_er_claim",
               "ramoops_er_claim_once", "persistent_ram_write_at",
               "persistent_ram_update_ecc", "encode_rs8"],
-    # A report ends: its header completed and written last, the slots it
-    # did not use given back.
-    "end": ["ern_probe_end", "ern_close", "ern_store", "ern_close_text", "ern_end_header",
-            "pstore_error_report_commit", "ramoops_pstore_stream_close",
-            "ramoops_er_close", "ramoops_er_rewrite_span", "persistent_ram_write_at",
-            "persistent_ram_update_ecc", "encode_rs8"],
+    # A report ends: a truncated one's last line written as a line is
+    # (growing the run at worst), then its header completed and written
+    # last, the slots it did not use given back.
+    "end, truncation line": ["ern_probe_end", "ern_close", "ern_store", "ern_close_text",
+                             "ern_append", "ern_write_text",
+                             "pstore_error_report_stream_write",
+                             "ramoops_pstore_stream_write", "ramoops_er_stream_write",
+                             "ramoops_er_grow", "ramoops_er_rewrite_span",
+                             "persistent_ram_write_at", "persistent_ram_update_ecc",
+                             "encode_rs8"],
+    "end, header": ["ern_probe_end", "ern_close", "ern_store", "ern_end_header",
+                    "pstore_error_report_commit", "ramoops_pstore_stream_close",
+                    "ramoops_er_close", "ramoops_er_rewrite_span", "persistent_ram_write_at",
+                    "persistent_ram_update_ecc", "encode_rs8"],
 }
 if not frames:
     sys.exit("stack: no .su files under " + sys.argv[1])
