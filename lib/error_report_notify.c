@@ -121,6 +121,8 @@
  * @room:	bytes the sink's record holds, header included
  * @hdr:	the record's header, as it is written to the sink's; its text
  *		is in the sink's record only
+ * @note:	the line that says a report was truncated, formatted when it
+ *		ends (here rather than on the stack: the end may be in NMI)
  */
 struct ern_report {
 	atomic_t busy;
@@ -147,6 +149,7 @@ struct ern_report {
 	int open_ret;
 	size_t room;
 	struct error_report_header hdr;
+	char note[ERN_TRUNC_ROOM];
 };
 
 /**
@@ -260,11 +263,15 @@ static struct ern_report *ern_innermost(struct ern_ctx *ctx,
 
 static struct ern_report *ern_claim_report(const struct ern_state *st)
 {
-	unsigned int i;
+	unsigned int i, n, start;
 
-	for (i = 0; i < st->nr; i++)
+	/* From this CPU's pair on: CPUs reporting at once claim apart. */
+	start = 2 * raw_smp_processor_id() % st->nr;
+	for (n = 0; n < st->nr; n++) {
+		i = start + n < st->nr ? start + n : start + n - st->nr;
 		if (atomic_cmpxchg(&st->reports[i].busy, 0, 1) == 0)
 			return &st->reports[i];
+	}
 	return NULL;
 }
 
@@ -563,7 +570,6 @@ static size_t ern_close_text(struct ern_report *r, const struct ern_state *st)
 	struct error_report_line l = {
 		.flags = cpu_to_le16(ERROR_REPORT_LINE_BARE),
 	};
-	char note[ERN_TRUNC_ROOM];
 	size_t n;
 
 	if (!r->lost_lines)
@@ -571,13 +577,13 @@ static size_t ern_close_text(struct ern_report *r, const struct ern_state *st)
 	r->flags |= ERROR_REPORT_F_TRUNCATED;
 	if (r->room <= hdr + r->len + sizeof(l))
 		return r->len;
-	n = min(sizeof(note), r->room - hdr - r->len - sizeof(l));
-	n = scnprintf(note, n,
+	n = min(sizeof(r->note), r->room - hdr - r->len - sizeof(l));
+	n = scnprintf(r->note, n,
 		      "[error_report: truncated: %u more records, %zu bytes, not stored]",
 		      r->lost_lines, r->lost_bytes);
 	l.len = cpu_to_le16(n);
 	/* A sink without room for the line ends the record before it. */
-	ern_append(r, st, &l, note, n);
+	ern_append(r, st, &l, r->note, n);
 	return r->len;
 }
 

@@ -40,6 +40,8 @@ struct ern_test_record {
 static struct ern_test_record *ern_test_records;
 /* The sink registered before the tests: registered again after them. */
 static struct error_report_sink *ern_test_saved;
+/* The task whose reports the tests' sink takes: a test's. */
+static struct task_struct *ern_test_task;
 
 static int ern_test_sink_open(struct error_report_stream *stream,
 			      struct error_report_header *h, size_t *room)
@@ -47,6 +49,9 @@ static int ern_test_sink_open(struct error_report_stream *stream,
 	struct ern_test_record *t;
 	unsigned int i;
 
+	/* A real report meanwhile is not stored (nor kept from its store). */
+	if (current != READ_ONCE(ern_test_task))
+		return -ENOSPC;
 	for (i = 0; i < ERN_TEST_RECORDS; i++) {
 		t = &ern_test_records[i];
 		if (atomic_cmpxchg(&t->busy, 0, 1))
@@ -93,6 +98,7 @@ static struct error_report_sink ern_test_sink = {
 static int ern_test_suite_init(struct kunit_suite *suite)
 {
 	const struct ern_state *st;
+	int ret;
 
 	ern_test_records = vzalloc(array_size(ERN_TEST_RECORDS,
 					      sizeof(*ern_test_records)));
@@ -105,7 +111,15 @@ static int ern_test_suite_init(struct kunit_suite *suite)
 	mutex_unlock(&ern_sink_mutex);
 	if (ern_test_saved)
 		error_report_unregister_sink(ern_test_saved);
-	return error_report_register_sink(&ern_test_sink);
+	ret = error_report_register_sink(&ern_test_sink);
+	if (ret) {
+		/* No suite_exit after a failed suite_init: undo it here. */
+		if (ern_test_saved && error_report_register_sink(ern_test_saved))
+			pr_err("the sink unregistered for the tests is lost\n");
+		vfree(ern_test_records);
+		ern_test_records = NULL;
+	}
+	return ret;
 }
 
 static void ern_test_suite_exit(struct kunit_suite *suite)
@@ -129,6 +143,7 @@ static const struct ern_state *ern_test_state(struct kunit *test)
 /* Open a report in the calling (task) context, as error_report_start does. */
 static void ern_test_open(void)
 {
+	WRITE_ONCE(ern_test_task, current);
 	/* The test task's lines are its report's only on the CPU it opened. */
 	migrate_disable();
 	preempt_disable();
@@ -157,7 +172,7 @@ ern_test_close(struct kunit *test, const struct ern_state *st, char **body,
 	r = ern_close(st, 0, &found);
 	if (r) {
 		t = &ern_test_records[r->stream.id];
-		ret = r->open_ret ?: ern_store(r, st, 0x1234);
+		ret = ern_store(r, st, 0x1234);
 	}
 	preempt_enable();
 	migrate_enable();

@@ -98,9 +98,13 @@ static int pstore_error_report_commit(struct error_report_stream *stream,
 	pstore_error_report_piece(&record, stream, NULL, size);
 	if (!ret)
 		ret = psinfo->stream_close(&record);
+	/*
+	 * The site holds the record before pstore is asked to read it: a copy
+	 * that replaces it as it is read updates the site's record id.
+	 */
+	pstore_error_report_site_stored(stream->priv, h, ret ? NULL : &record);
 	if (!ret)
 		pstore_error_report_stored(&record);
-	pstore_error_report_site_stored(stream->priv, h, ret ? NULL : &record);
 	return ret;
 }
 

@@ -173,9 +173,9 @@ bool pstore_error_report_repeat(struct error_report_header *h,
 		atomic64_inc(&s->repeats);
 		atomic_long_inc(&unwritten);
 		/*
-		 * Counted, then the site's record named. A copy replacing
-		 * the record without this count either has its id read here,
-		 * or sees the count and names itself
+		 * Both counted, then the site's record named. A copy
+		 * replacing the record without this count either has its id
+		 * read here, or sees the count and names itself
 		 * (pstore_error_report_replaced(): the full barriers pair).
 		 */
 		smp_mb__after_atomic();

@@ -28,6 +28,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/bitmap.h>
 #include <linux/device.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
@@ -100,6 +101,16 @@ size_t ramoops_er_max_record(const struct ramoops_er_slots *er)
 	return er->max_span * ramoops_er_payload(er) - RAMOOPS_ER_HDR_SIZE;
 }
 
+/*
+ * The record starting in slot @i was read by pstore (or is gone): it no
+ * longer counts among the records waiting for pstore (@er->unread).
+ */
+static void ramoops_er_read_done(struct ramoops_er_slots *er, unsigned int i)
+{
+	if (test_and_clear_bit(i, er->unread_map))
+		atomic_dec(&er->unread);
+}
+
 /**
  * ramoops_er_free_report() - free the slots of an error report
  * @er: the region
@@ -143,6 +154,7 @@ static int ramoops_er_free_report(struct ramoops_er_slots *er, unsigned int i,
 		er->przs[i + k].bad_blocks = 0;
 		er->span[i + k] = 0;
 	}
+	ramoops_er_read_done(er, i);
 	/* The zapped headers in RAM (write-combined) before a writer comes. */
 	wmb();
 	for (k = span; k--;)
@@ -268,7 +280,11 @@ static ssize_t ramoops_er_read_slot(struct ramoops_er_slots *er,
 	/* The span that counts is the one taken at boot. */
 	hlen = ramoops_er_peek_hdr(&er->przs[i], record, &hdr_span, &used);
 	record->id = ramoops_er_id(&record->time, i);
-	if ((id && record->id != *id) || pstore_record_is_current(record))
+	if (id && record->id != *id)
+		return 0;
+	/* Read now, or shown already: pstore has it. */
+	ramoops_er_read_done(er, i);
+	if (pstore_record_is_current(record))
 		return 0;
 	size = ramoops_er_copy(er, i, span, &buf, &notice);
 	if (size < 0)
@@ -312,9 +328,6 @@ ssize_t ramoops_er_read(struct ramoops_er_slots *er,
 {
 	ssize_t size;
 
-	/* This reading of the region sees what was written before it. */
-	if (!er->read_cnt)
-		atomic_set(&er->unread, 0);
 	while (er->read_cnt < er->cnt) {
 		size = ramoops_er_read_slot(er, er->read_cnt++, record, NULL);
 		if (size)
@@ -340,15 +353,10 @@ ssize_t ramoops_er_read_id(struct ramoops_er_slots *er,
 {
 	unsigned int i = ramoops_er_slot(record->id);
 	u64 id = record->id;
-	ssize_t size;
 
 	if (i >= er->cnt)
 		return 0;
-	size = ramoops_er_read_slot(er, i, record, &id);
-	/* Roughly: a record read again, to count a repeat in it, lowers it too. */
-	if (size > 0)
-		atomic_dec_if_positive(&er->unread);
-	return size;
+	return ramoops_er_read_slot(er, i, record, &id);
 }
 
 /*
@@ -784,7 +792,8 @@ int notrace ramoops_er_close(struct ramoops_er_slots *er,
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FREE);
 	for (k = used; k--;)
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
-	atomic_inc(&er->unread);
+	if (!test_and_set_bit(i, er->unread_map))
+		atomic_inc(&er->unread);
 	return 0;
 }
 
@@ -866,6 +875,7 @@ void ramoops_er_free(struct ramoops_er_slots *er)
 	kfree(er->span);
 	kfree(er->time);
 	kfree(er->hlen);
+	bitmap_free(er->unread_map);
 	if (er->vaddr)
 		persistent_ram_unmap(er->vaddr, er->paddr, er->size);
 	memset(er, 0, sizeof(*er));
@@ -974,7 +984,9 @@ int ramoops_er_init(struct ramoops_er_slots *er, struct device *dev,
 		er->span = kcalloc(er->cnt, sizeof(*er->span), GFP_KERNEL);
 		er->time = kcalloc(er->cnt, sizeof(*er->time), GFP_KERNEL);
 		er->hlen = kcalloc(er->cnt, sizeof(*er->hlen), GFP_KERNEL);
-		if (!er->state || !er->span || !er->time || !er->hlen)
+		er->unread_map = bitmap_zalloc(er->cnt, GFP_KERNEL);
+		if (!er->state || !er->span || !er->time || !er->hlen ||
+		    !er->unread_map)
 			err = -ENOMEM;
 	}
 	if (err) {

@@ -40,8 +40,8 @@ struct ramoops_platform_data;
  * @next: where a search for free slots from the region's start begins:
  *        the slot after the last run claimed so, or after what its record
  *        kept when it closed (a hint, read and set without a lock)
- * @unread: the records written as they print since pstore's reading of
- *          the region last started, less those read alone since
+ * @unread: the records written as they print that pstore has not read yet
+ * @unread_map: per slot, whether the record starting there is one of them
  * @read_cnt: the next slot pstore's reading of the backend looks at
  */
 struct ramoops_er_slots {
@@ -59,6 +59,7 @@ struct ramoops_er_slots {
 	unsigned int hold;
 	unsigned int next;
 	atomic_t unread;
+	unsigned long *unread_map;
 	unsigned int read_cnt;
 };
 
