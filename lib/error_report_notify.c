@@ -87,7 +87,7 @@
 #define ERN_LEVELS		4
 /* Reports nested in one context that get a record of their own. */
 #define ERN_MAX_NEST		2
-/* Room kept for the line that says a report was truncated. */
+/* Room kept for the text of the line that says a report was truncated. */
 #define ERN_TRUNC_ROOM		96
 /* Reports open at once with a record: two per CPU, at least 8. */
 #define ERN_POOL_MIN		8
@@ -283,7 +283,8 @@ static void ern_release_report(struct ern_report *r)
 /* Text room of a record, the truncation line's room left aside. */
 static size_t ern_text_room(const struct ern_report *r)
 {
-	size_t keep = sizeof(struct error_report_header) + ERN_TRUNC_ROOM;
+	size_t keep = sizeof(struct error_report_header) +
+		      sizeof(struct error_report_line) + ERN_TRUNC_ROOM;
 
 	return r->room > keep ? r->room - keep : 0;
 }

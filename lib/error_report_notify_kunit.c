@@ -50,7 +50,7 @@ static int ern_test_sink_open(struct error_report_stream *stream,
 	unsigned int i;
 
 	/* A real report meanwhile is not stored (nor kept from its store). */
-	if (current != READ_ONCE(ern_test_task))
+	if (!in_task() || current != READ_ONCE(ern_test_task))
 		return -ENOSPC;
 	for (i = 0; i < ERN_TEST_RECORDS; i++) {
 		t = &ern_test_records[i];
@@ -125,6 +125,7 @@ static int ern_test_suite_init(struct kunit_suite *suite)
 static void ern_test_suite_exit(struct kunit_suite *suite)
 {
 	error_report_unregister_sink(&ern_test_sink);
+	WRITE_ONCE(ern_test_task, NULL);
 	if (ern_test_saved && error_report_register_sink(ern_test_saved))
 		pr_err("the sink unregistered for the tests is lost\n");
 	vfree(ern_test_records);

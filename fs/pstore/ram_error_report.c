@@ -282,13 +282,15 @@ static ssize_t ramoops_er_read_slot(struct ramoops_er_slots *er,
 	record->id = ramoops_er_id(&record->time, i);
 	if (id && record->id != *id)
 		return 0;
-	/* Read now, or shown already: pstore has it. */
-	ramoops_er_read_done(er, i);
-	if (pstore_record_is_current(record))
+	/* Shown already, or read now: pstore has it. */
+	if (pstore_record_is_current(record)) {
+		ramoops_er_read_done(er, i);
 		return 0;
+	}
 	size = ramoops_er_copy(er, i, span, &buf, &notice);
 	if (size < 0)
 		return size;
+	ramoops_er_read_done(er, i);
 	if (!size && !notice) {
 		kvfree(buf);
 		return 0;
@@ -786,14 +788,15 @@ int notrace ramoops_er_close(struct ramoops_er_slots *er,
 	 * start after the run: reports stay packed, no gap between them.
 	 */
 	cmpxchg(&er->next, i + span, i + used);
+	/* Unread before a reader can see it full and read it. */
+	if (!test_and_set_bit(i, er->unread_map))
+		atomic_inc(&er->unread);
 	/* The slots in RAM (write-combined by default) before they change hands. */
 	wmb();
 	for (k = span; k-- > used;)
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FREE);
 	for (k = used; k--;)
 		atomic_set_release(&er->state[i + k], RAMOOPS_ER_SLOT_FULL);
-	if (!test_and_set_bit(i, er->unread_map))
-		atomic_inc(&er->unread);
 	return 0;
 }
 
