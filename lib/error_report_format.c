@@ -19,13 +19,20 @@
 /* Longest prefix: "<65535>[18446744073.709551][C4294967295] ". */
 #define ERN_PREFIX_MAX	48
 
+/*
+ * Decimal digits of @v. Compared with powers of ten rather than divided:
+ * the capture counts a prefix for each line a report prints.
+ */
 static unsigned int ern_digits(u64 v)
 {
 	unsigned int n = 1;
+	u64 p = 10;
 
-	while (v >= 10) {
-		v = div_u64(v, 10);
+	while (v >= p) {
 		n++;
+		if (p > U64_MAX / 10)
+			break;
+		p *= 10;
 	}
 	return n;
 }
@@ -37,10 +44,12 @@ static size_t ern_prefix_len(const struct error_report_line *l)
 	size_t len;
 
 	len = 2 + ern_digits(le16_to_cpu(l->prio));
-	/* "[%5lu.%06lu]" */
+	/*
+	 * "[%5lu.%06lu]": the seconds take the digits of the nanoseconds but
+	 * nine, at least five (14 digits of nanoseconds).
+	 */
 	if (flags & ERROR_REPORT_LINE_TIME)
-		len += 9 + max(5U, ern_digits(div_u64(le64_to_cpu(l->ts_nsec),
-						      NSEC_PER_SEC)));
+		len += max(14U, ern_digits(le64_to_cpu(l->ts_nsec)));
 	/* "[%6s]" of "T<pid>" or "C<cpu>" */
 	if (flags & ERROR_REPORT_LINE_CALLER)
 		len += 2 + max(6U, 1 + ern_digits(le32_to_cpu(l->caller_id) &

@@ -91,6 +91,8 @@
 #define ERN_TRUNC_ROOM		96
 /* Reports open at once with a record: two per CPU, at least 8. */
 #define ERN_POOL_MIN		8
+/* Where a CRC-32 of a text starts, as zlib's crc32() takes it. */
+#define ERN_CRC_SEED		(~0U)
 
 /**
  * struct ern_report - one report being captured
@@ -443,17 +445,23 @@ static void ern_open_report(struct ern_report *r, enum error_detector detector,
 	r->real_ns = ktime_get_real_fast_ns();
 	r->last_seq = U64_MAX;
 	r->len = 0;
-	r->crc = ~0U;
+	r->crc = ERN_CRC_SEED;
 	r->line_start = 0;
-	r->line_crc = ~0U;
+	r->line_crc = ERN_CRC_SEED;
 	r->line_size = 0;
 	r->lost_lines = 0;
 	r->lost_bytes = 0;
 }
 
+/* zlib's CRC-32 is crc32_le() run from ERN_CRC_SEED, then inverted. */
+static u32 ern_crc32_done(u32 crc)
+{
+	return crc ^ ~0U;
+}
+
 static u32 ern_crc32(const void *p, size_t len)
 {
-	return crc32_le(~0U, p, len) ^ ~0U;
+	return ern_crc32_done(crc32_le(ERN_CRC_SEED, p, len));
 }
 
 /**
@@ -556,7 +564,7 @@ static void ern_end_header(struct ern_report *r, unsigned long id, size_t len,
 	h->body_len = cpu_to_le32(len);
 	h->dropped = ern_dropped_le();
 	/* As error_report_text_crc() takes it from the text. */
-	h->body_crc32 = cpu_to_le32(len ? r->crc ^ ~0U : 0);
+	h->body_crc32 = cpu_to_le32(len ? ern_crc32_done(r->crc) : 0);
 	error_report_seal_header(h);
 }
 
