@@ -612,6 +612,9 @@ static void ern_test_format(struct kunit *test)
 						 0x80000000 + 12345678, 14, 3,
 						 ""), 32);
 	KUNIT_EXPECT_EQ(test, ern_test_line_size(5, 0, 0, 0, ""), 4);
+	/* "<65535>[18446744073.709551][C2147483647] z": the widest fields. */
+	KUNIT_EXPECT_EQ(test, ern_test_line_size(U64_MAX, U32_MAX, U16_MAX, 3,
+						 "z"), 43);
 	KUNIT_EXPECT_EQ(test, ern_test_line_size(999, 7, 6, 1, "ab"), 21);
 	KUNIT_EXPECT_EQ(test, ern_test_line_size(999, 7, 6,
 						 1 | ERROR_REPORT_LINE_CONT,
