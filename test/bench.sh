@@ -40,6 +40,22 @@ python3 test/bench/capture-figures.py "$log"/capture-[123]/mbox ||
 	echo "capture: run failed, see $log/capture-*/console.log"
 
 echo
+echo "== the same, counted in instructions (QEMU -icount: the guest's clock counts its instructions), 2 boots =="
+# Under -icount shift=0 the guest's TSC advances one ns an instruction and
+# TCG runs one vCPU at a time: a run repeats to the instruction whatever
+# the host does, so the two boots agree (their medians are shown). What
+# the figures weigh is instructions executed, not time: a memory access
+# and a helper call count one each.
+for i in 1 2; do
+	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture-icount-$i" \
+		--timeout 300 --qemu-arg=-icount --qemu-arg=shift=0 \
+		--append "kasan_multi_shot test.kfence_interval=10 ramoops.error_report_size=0x80000" \
+		> "$log-capture-icount.tap" || true
+done
+python3 test/bench/capture-figures.py --icount "$log"/capture-icount-[12]/mbox ||
+	echo "capture: run failed, see $log/capture-icount-*/console.log"
+
+echo
 echo "== reports kept by a 64 KiB region: 70 real reports of each kind raised, nothing collecting =="
 for slot in 0x2000 0x400 0x200; do
 	for kind in kasan-uaf kfence-uaf warn; do
@@ -93,7 +109,7 @@ python3 test/bench/full-region-figures.py "$log/full-region/console.log" ||
 echo "target: a full region probes as fast as an empty one (probe_ms_2m)"
 
 echo
-echo "== printk with no report open: the store registered (static key on) or not, 3 boots each, interleaved =="
+echo "== printk with no report open: the store registered (static key on) or not, 3 boots each, interleaved; then counted in instructions =="
 rm -rf "$log/printk"
 for i in 1 2 3; do
 	for setting in on:0x40000 off:0; do
@@ -103,6 +119,16 @@ for i in 1 2 3; do
 	done
 done
 python3 test/bench/printk-figures.py "$log/printk"
+# The same, counted in instructions (QEMU -icount, as above): one boot each
+# is enough, the rounds repeat to the instruction.
+rm -rf "$log/printk-icount"
+for setting in on:0x40000 off:0; do
+	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-printk \
+		--logdir "$log/printk-icount/${setting%%:*}-1" --timeout 300 \
+		--qemu-arg=-icount --qemu-arg=shift=0 \
+		--append "ramoops.error_report_size=${setting#*:}" > "$log-printk-icount.tap" || true
+done
+python3 test/bench/printk-figures.py --icount "$log/printk-icount"
 
 echo
 echo "== stack the capture adds to the report path (gcc -fstack-usage) =="

@@ -22,7 +22,13 @@ first (TCG translates it then), is left out and its time shown.
 One boot's figures move by up to a third from the next one's here (TCG on
 a shared host): the figures are over the reports of every boot, with the
 median of the boots' per-line costs, and each boot's median is printed
-beside them to show the spread."""
+beside them to show the spread.
+
+With --icount first, the boots ran under QEMU's -icount shift=0: the
+guest's clock is its instruction count (1 ns an instruction), so a run
+repeats to the instruction and the figures are instruction counts, not
+times: what each part executes, whatever the host did meanwhile. They are
+printed as such, with keys of their own (capture_insn_*)."""
 import os
 import statistics
 import sys
@@ -78,7 +84,7 @@ def boot(mbox):
     # shown, and left out of the figures.
     if rows and 1 in memcpy_of:
         print(f"capture, {name}: "
-              f"the first report's probes {rows[0][0] / 1000:.1f} us (TCG translating the "
+              f"the first report's probes {rows[0][0] / 1000:.1f} {US} (TCG translating the "
               "code), left out")
         rows = rows[1:]
     clock = read(mbox, "clocksource", "unknown")
@@ -98,16 +104,22 @@ def boot(mbox):
         why.append(f"{zeros} of {len(raw)} timings read 0")
     if step >= 1000000:
         why.append(f"the timings move in steps of {step / 1e6:.1f} ms (jiffies)")
-    print(f"capture per line, {name}: printk {line_in:.0f} ns inside an open report, "
-          f"{line_out:.0f} ns outside ({len(rounds)} rounds): {per_line:.0f} ns for the "
+    print(f"capture per line, {name}: printk {line_in:.0f} {NS} inside an open report, "
+          f"{line_out:.0f} {NS} outside ({len(rounds)} rounds): {per_line:.0f} {NS} for the "
           "line's copy into the record")
     return rows, per_line, why
 
 
+ICOUNT = sys.argv[1:2] == ["--icount"]
+MBOXES = sys.argv[2:] if ICOUNT else sys.argv[1:]
+# Under -icount a "ns" of the guest's clock is an instruction.
+NS, US, KEY = (("instructions", "k instructions", "capture_insn_") if ICOUNT else
+               ("ns", "us", "capture_"))
+
 # The per-line cost is the median of the boots' (five rounds each, one
 # boot's can be thrown by the host), the same for every report.
 boots, per_lines = [], []
-for mbox in sys.argv[1:]:
+for mbox in MBOXES:
     b_rows, b_line, why = boot(mbox)
     if why:
         print(f"capture: {mbox} left out: its timings are at the clock's resolution or "
@@ -128,16 +140,17 @@ for b_rows in boots:
 capture = [c for c, _, _ in rows]
 ratio_print = [c / r for c, r, _ in rows if r > 0]
 ratio_mc = [c / max(m, 1) for c, _, m in rows]
-print(f"capture per line: {per_line:.0f} ns, the median of the boots'")
-print(f"bench: capture_line_ns={per_line:.0f}")
-print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} us, "
-      f"p99 {pct(capture, 99) / 1000:.1f} us over {len(rows)} reports of {len(medians)} boots "
-      f"(each boot's median: {', '.join(f'{m / 1000:.1f}' for m in medians)} us)")
+print(f"capture per line: {per_line:.0f} {NS}, the median of the boots'")
+print(f"bench: {KEY}line{'' if ICOUNT else '_ns'}={per_line:.0f}")
+print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} {US}, "
+      f"p99 {pct(capture, 99) / 1000:.1f} {US} over {len(rows)} reports of {len(medians)} boots "
+      f"(each boot's median: {', '.join(f'{m / 1000:.1f}' for m in medians)} {US})")
 print(f"ratio to the report's own printing: median {100 * statistics.median(ratio_print):.2f} %, "
       f"p99 {100 * pct(ratio_print, 99):.2f} % (target <= 1 %)")
 print(f"ratio to a memcpy of the same bytes: median {statistics.median(ratio_mc):.1f}x, "
       f"p99 {pct(ratio_mc, 99):.1f}x (target <= 20x)")
-print(f"bench: capture_median_us={statistics.median(capture) / 1000:.1f}")
-print(f"bench: capture_p99_us={pct(capture, 99) / 1000:.1f}")
-print(f"bench: capture_vs_printing_pct={100 * statistics.median(ratio_print):.2f}")
-print(f"bench: capture_vs_memcpy_x={statistics.median(ratio_mc):.1f}")
+unit = "k" if ICOUNT else "us"
+print(f"bench: {KEY}median_{unit}={statistics.median(capture) / 1000:.1f}")
+print(f"bench: {KEY}p99_{unit}={pct(capture, 99) / 1000:.1f}")
+print(f"bench: {KEY}vs_printing_pct={100 * statistics.median(ratio_print):.2f}")
+print(f"bench: {KEY}vs_memcpy_x={statistics.median(ratio_mc):.1f}")

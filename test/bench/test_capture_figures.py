@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """TAP: capture-figures.py is not fooled by a guest clock that fell back to
 jiffies (the TSC marked unstable under TCG): such a boot's timings are left
-out, with the reason, and with no other boot no figure is printed at all.
-Synthetic bench-capture outputs, no guest."""
+out, with the reason, and with no other boot no figure is printed at all;
+with --icount the figures are instruction counts. Synthetic bench-capture outputs, no guest."""
 import os
 import subprocess
 import sys
@@ -50,6 +50,10 @@ with tempfile.TemporaryDirectory() as root:
     out = figures(jiffies)
     tap("no figure" in out and "bench: capture" not in out,
         "a jiffies boot alone: no figure printed, the reason instead")
+    out = figures("--icount", good)
+    tap("bench: capture_insn_median_k=250.0" in out and "bench: capture_median_us" not in out
+        and "250.0 k instructions" in out,
+        "--icount: the same figures, as instruction counts, under keys of their own")
     out = figures(os.path.join(root, "none", "mbox"))
     tap("no figure" in out and "left no timings" in out,
         "a boot that left no timings: said so, no figure")
