@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""capture-figures.py MBOX...: the capture cost figures of bench-capture
-runs (one MBOX per boot), also as "bench: key=value" lines.
+"""capture-figures.py [--icount] [--kver KVER] MBOX...: the capture cost
+figures of bench-capture runs (one MBOX per boot), also as "bench:
+key=value" lines.
 
 The kernel timed each report with local_clock(). Under TCG the guest's
 clocksource watchdog can give up on the TSC, and local_clock() then moves
@@ -29,7 +30,13 @@ With --icount first, the boots ran under QEMU's -icount shift=0: the
 guest's clock is its instruction count (1 ns an instruction), so a run
 repeats to the instruction and the figures are instruction counts, not
 times: what each part executes, whatever the host did meanwhile. They are
-printed as such, with keys of their own (capture_insn_*)."""
+printed as such, with keys of their own (capture_insn_*).
+
+Rounds of lines whose report was not stored (the region full: line.txt's
+third column 0) time a line that passes the gate and finds its context's
+report but copies nothing. With the probes as they are, they give the
+capture's floor: what it would cost if every copy cost nothing
+(capture_*floor_*), against the same targets."""
 import os
 import statistics
 import sys
@@ -65,12 +72,20 @@ def boot(mbox):
         rounds = [tuple(map(int, l.split())) for l in open(os.path.join(mbox, "line.txt"))
                   if l.strip()]
     except OSError as e:
-        return [], 0, [f"the run left no timings ({e.strerror}: {e.filename})"]
-    if not rounds:
-        return [], 0, ["the lines were not timed"]
-    line_in = statistics.median(i for i, _ in rounds)
-    line_out = statistics.median(o for _, o in rounds)
+        return [], 0, None, [f"the run left no timings ({e.strerror}: {e.filename})"]
+    # A third column says whether the round's report was stored: one
+    # that was not (the region full) copied none of its lines.
+    kept = [r[:2] for r in rounds if len(r) < 3 or r[2] > 0]
+    unkept = [r[:2] for r in rounds if len(r) >= 3 and r[2] == 0]
+    if not kept:
+        return [], 0, None, ["no round of timed lines was stored"]
+    line_in = statistics.median(i for i, _ in kept)
+    line_out = statistics.median(o for _, o in kept)
     per_line = max(line_in - line_out, 0)
+    floor_line = None
+    if unkept:
+        floor_line = max(statistics.median(i for i, _ in unkept) -
+                         statistics.median(o for _, o in unkept), 0)
     rows = []
     for i, (c, r) in enumerate(timings):
         if i + 1 in memcpy_of:
@@ -90,7 +105,7 @@ def boot(mbox):
               "code), left out")
         rows = rows[1:]
     clock = read(mbox, "clocksource", "unknown")
-    raw = [c for c, _ in timings] + [v for rnd in rounds for v in rnd]
+    raw = [c for c, _ in timings] + [v for rnd in rounds for v in rnd[:2]]
     zeros = sum(1 for c in raw if c == 0)
     values = sorted(set(raw + [r for _, r in timings]))
     step = min((b - a for a, b in zip(values, values[1:])), default=0)
@@ -107,28 +122,41 @@ def boot(mbox):
     if step >= 1000000:
         why.append(f"the timings move in steps of {step / 1e6:.1f} ms (jiffies)")
     print(f"capture per line, {name}: printk {line_in:.0f} {NS} inside an open report, "
-          f"{line_out:.0f} {NS} outside ({len(rounds)} rounds): {per_line:.0f} {NS} for the "
+          f"{line_out:.0f} {NS} outside ({len(kept)} rounds): {per_line:.0f} {NS} for the "
           "line's copy into the record")
-    return rows, per_line, why
+    if floor_line is not None:
+        print(f"capture per line, {name}: {floor_line:.0f} {NS} in a report that was not "
+              f"stored ({len(unkept)} rounds): the gate and the lookup of its context's "
+              "report, nothing copied")
+    return rows, per_line, floor_line, why
 
 
-ICOUNT = sys.argv[1:2] == ["--icount"]
-MBOXES = sys.argv[2:] if ICOUNT else sys.argv[1:]
+ARGS = sys.argv[1:]
+ICOUNT = ARGS[:1] == ["--icount"]
+ARGS = ARGS[1:] if ICOUNT else ARGS
+# --kver KVER: the boots ran another kernel than the main one (6.12): its
+# keys say which (capture_insn_v6_1_*).
+KVER = ARGS[1] if ARGS[:1] == ["--kver"] else ""
+MBOXES = ARGS[2:] if KVER else ARGS
 # Under -icount a "ns" of the guest's clock is an instruction.
 NS, US, KEY = (("instructions", "k instructions", "capture_insn_") if ICOUNT else
                ("ns", "us", "capture_"))
+if KVER:
+    KEY += "v" + KVER.replace(".", "_") + "_"
 
 # The per-line cost is the median of the boots' (five rounds each, one
 # boot's can be thrown by the host), the same for every report.
-boots, per_lines = [], []
+boots, per_lines, floor_lines = [], [], []
 for mbox in MBOXES:
-    b_rows, b_line, why = boot(mbox)
+    b_rows, b_line, b_floor, why = boot(mbox)
     if why:
         print(f"capture: {mbox} left out: its timings are at the clock's resolution or "
               f"missing ({'; '.join(why)})")
         continue
     boots.append(b_rows)
     per_lines.append(b_line)
+    if b_floor is not None:
+        floor_lines.append(b_floor)
 if not boots:
     print("capture: no figure: no boot's timings can be trusted (see above)")
     sys.exit(0)
@@ -156,3 +184,26 @@ print(f"bench: {KEY}median_{unit}={statistics.median(capture) / 1000:.1f}")
 print(f"bench: {KEY}p99_{unit}={pct(capture, 99) / 1000:.1f}")
 print(f"bench: {KEY}vs_printing_pct={100 * statistics.median(ratio_print):.2f}")
 print(f"bench: {KEY}vs_memcpy_x={statistics.median(ratio_mc):.1f}")
+
+# The floor: what the capture would cost if a line's copy cost nothing, a
+# line no more than the gate and the lookup that come before any copy (a
+# report not stored), the probes as they are. Against the targets, it
+# tells whether any per-line copy in the printing context could meet them.
+if floor_lines:
+    floor_line = statistics.median(floor_lines)
+    probes = [c for b_rows in boots for c, _, _, _ in b_rows]
+    floor = [(c + lines * floor_line, r - lines * per_line, ns)
+             for b_rows in boots for c, r, ns, lines in b_rows]
+    floor_print = statistics.median(c / r for c, r, _ in floor if r > 0)
+    floor_mc = statistics.median(c / max(m, 1) for c, _, m in floor)
+    print(f"capture floor: a line of a report not stored costs {floor_line:.0f} {NS} "
+          f"(no copy); the probes at a report's start and end, median "
+          f"{statistics.median(probes) / 1000:.1f} {US}. A capture whose copies cost "
+          f"nothing would still be {100 * floor_print:.2f} % of the report's printing, "
+          f"{floor_mc:.1f}x a memcpy")
+    print(f"bench: {KEY}line_unstored{'' if ICOUNT else '_ns'}={floor_line:.0f}")
+    print(f"bench: {KEY}probes_median_{unit}={statistics.median(probes) / 1000:.1f}")
+    print(f"bench: {KEY}floor_vs_printing_pct={100 * floor_print:.2f}")
+    print(f"bench: {KEY}floor_vs_memcpy_x={floor_mc:.1f}")
+else:
+    print("capture floor: no round's report went unstored, no floor figure")

@@ -3,7 +3,8 @@
 """TAP: capture-figures.py is not fooled by a guest clock that fell back to
 jiffies (the TSC marked unstable under TCG): such a boot's timings are left
 out, with the reason, and with no other boot no figure is printed at all;
-with --icount the figures are instruction counts. Synthetic bench-capture outputs, no guest."""
+with --icount the figures are instruction counts; rounds of lines whose
+report was not stored give the floor (the capture with no copy). Synthetic bench-capture outputs, no guest."""
 import os
 import subprocess
 import sys
@@ -54,6 +55,22 @@ with tempfile.TemporaryDirectory() as root:
     tap("bench: capture_insn_median_k=250.0" in out and "bench: capture_median_us" not in out
         and "250.0 k instructions" in out,
         "--icount: the same figures, as instruction counts, under keys of their own")
+    # Rounds say whether their report was stored: 2 stored (1 us a line),
+    # 3 not (100 ns a line: the gate alone). The per-line cost is the
+    # stored rounds'; the floor, the others', on the same probes.
+    rounds = boot(root, "rounds", "tsc", "200000 5000000\n" * 3,
+                  "1 5000 800 50\n2 5000 800 50\n3 5000 800 50\n",
+                  "20000 19000 1\n" * 2 + "19100 19000 0\n" * 3)
+    out = figures("--icount", rounds)
+    tap("bench: capture_insn_median_k=250.0" in out and
+        "bench: capture_insn_line_unstored=100" in out and
+        "bench: capture_insn_probes_median_k=200.0" in out and
+        "bench: capture_insn_floor_vs_memcpy_x=256.2" in out,
+        "rounds not stored give the floor, the stored ones the per-line cost")
+    out = figures("--icount", "--kver", "6.1", rounds)
+    tap("bench: capture_insn_v6_1_median_k=250.0" in out and
+        "bench: capture_insn_median_k" not in out,
+        "--kver: another kernel's figures, under keys that name it")
     out = figures(os.path.join(root, "none", "mbox"))
     tap("no figure" in out and "left no timings" in out,
         "a boot that left no timings: said so, no figure")
