@@ -417,6 +417,10 @@ static const char console_prefix_re[] =
 	"^(?:\\*\\* [0-9]+ printk messages dropped \\*\\* )?(?:.* login: )?(?:<[0-9]+>)?"
 	"\\[ *[0-9]+\\.[0-9]+\\](\\[ *(?:C|T)[0-9]+\\])? ";
 
+/* The same anywhere in the line, the space after it optional (syzkaller's own). */
+static const char console_prefix_any_re[] =
+	"(?:<[0-9]+>)?\\[ *[0-9]+\\.[0-9]+\\](\\[ *(?:C|T)[0-9]+\\])? ?";
+
 static const char *skip_digits(const char *p, const char *end)
 {
 	while (p < end && *p >= '0' && *p <= '9')
@@ -500,12 +504,19 @@ static struct ctx line_context(const char *line, size_t len)
 		const char *caller;
 		size_t caller_n;
 
-		if (!console_prefix_plain(line, len, &caller, &caller_n))
+		if (console_prefix_plain(line, len, &caller, &caller_n)) {
+			c.kind = caller ? CTX_CALLER : CTX_CONSOLE;
+			c.p = caller;
+			c.n = caller_n;
 			return c;
-		c.kind = caller ? CTX_CALLER : CTX_CONSOLE;
-		c.p = caller;
-		c.n = caller_n;
-		return c;
+		}
+		/*
+		 * Text before the prefix (another writer on the console):
+		 * syzkaller's prefix pattern is not anchored, and takes the
+		 * first one in the line.
+		 */
+		if (!re_search(console_prefix_any_re, line, len, &m))
+			return c;
 	}
 	if (m.n < 2 || m.so[1] < 0) {
 		c.kind = CTX_CONSOLE;
@@ -633,7 +644,26 @@ static int line_is_kind(const char *line, size_t len, const struct title_kind *k
 {
 	if (!mem_find(line, len, k->header))
 		return 0;
+	if (re_search(title_line_ignores, line, len, NULL))
+		return 0;
 	return !(k->ignore && re_search(k->ignore, line, len, NULL));
+}
+
+/*
+ * The line after @line_end (its '\n') says printk replays the message:
+ * the header was cut by a message from another context, and comes again
+ * whole (syzkaller's isTruncatedByReplay).
+ */
+static int cut_by_replay(const char *line_end, const char *end)
+{
+	const char *nl;
+
+	if (line_end >= end)
+		return 0;
+	line_end++;
+	nl = memchr(line_end, '\n', (size_t)(end - line_end));
+	return mem_find(line_end, (size_t)((nl ? nl : end) - line_end),
+			"** replaying previous printk message **") != NULL;
 }
 
 /* The first kind whose header this line holds, or NULL. */
@@ -705,6 +735,7 @@ static int build_report(const char *text, size_t len, size_t start, struct buf *
 			if ((size_t)(line - text) + n >= next_hit)
 				next_hit = header_next(text, len, (size_t)(line - text));
 			if (next_hit < (size_t)(line - text) + n && line_kind(line, n) &&
+			    !cut_by_replay(line + n, end) &&
 			    !re_search(title_report_start_ignores, line, n, NULL))
 				second = 1;
 			for (int i = 0; !second && title_info_with_stack[i]; i++)
@@ -1262,6 +1293,10 @@ static const struct {
 	{ "syzkaller[0-9]+((/|:)[0-9]+)?", "syzkaller" },
 	{ "([^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}", "${1}ADDR" },
 	{ "([0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3})", "IP" },
+	/* Eight groups, or fewer around "::" ("fc00::", "::1", "fe80::1:2"). */
+	{ "(^|[^0-9A-Za-z_:])((?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}"
+	  "|(?:[0-9a-fA-F]{1,4}:){1,7}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})?"
+	  "|::[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})(?![0-9A-Za-z_:])", "${1}IPV6ADDR" },
 	{ "(\\.\\w+)(:[0-9]+)+", "${1}:LINE" },
 	{ "([a-zA-Z][a-zA-Z0-9_.]+)\\+0x[0-9a-z]+/0x[0-9a-z]+", "${1}" },
 	{ "CPU#[0-9]+", "CPU" },
@@ -1365,6 +1400,8 @@ static const struct title_kind *first_report(const char *text, size_t len, size_
 			line--;
 		nl = memchr(hit, '\n', (size_t)(text + len - hit));
 		k = line_kind(line, (size_t)((nl ? nl : text + len) - line));
+		if (k && nl && cut_by_replay(nl, text + len))
+			k = NULL;
 		if (k) {
 			*start = (size_t)(line - text);
 			return k;
@@ -1461,6 +1498,8 @@ int title_rules_check(char *bad, size_t size)
 	CHECK(title_stall_anchors);
 	CHECK(title_report_start_ignores);
 	CHECK(console_prefix_re);
+	CHECK(console_prefix_any_re);
+	CHECK(title_line_ignores);
 	for (int i = 0; title_frame_res[i]; i++)
 		CHECK(title_frame_res[i]);
 	for (size_t i = 0; i < sizeof(title_cleanups) / sizeof(title_cleanups[0]); i++)

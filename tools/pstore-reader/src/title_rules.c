@@ -121,6 +121,9 @@ static const struct title_rule bug_rules[] = {
 	  .skip = "(free|put|get|update|release)_page|free_unref|^_*folio|truncate_inode_pages"
 		  "|page_frag_free|alloc|vmap|page_owner" },
 	{ .title = "BUG: Bad page map", .fmt = "BUG: Bad page map" },
+	{ .title = "BUG: workqueue lockup",
+	  .report = "BUG: workqueue lockup(?:.*\\n)+?.*Workqueue:\\s+\\S+\\s+([a-zA-Z0-9_]+)",
+	  .fmt = "BUG: workqueue lockup in %1", .flags = RULE_NO_STACK },
 	{ .title = "BUG: workqueue lockup", .fmt = "BUG: workqueue lockup", .flags = RULE_NO_STACK },
 	{ .title = "BUG: sleeping function called from invalid context at (.*)",
 	  .fmt = "BUG: sleeping function called from invalid context in %2", TRACE_STACK },
@@ -221,7 +224,10 @@ static const struct title_rule warning_rules[] = {
 	  .flags = RULE_CORRUPTED },
 };
 
-#define RCU_STALL "INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall"
+#define RCU_STALL "INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall"
+
+/* A task's name, which may hold a newline (syzkaller's {{TASK}}). */
+#define TASK ".*(?:\\n.*)?"
 
 /* Old lockdep banners ("[ INFO: ... ]"), hangs, stalls. */
 #define OLD_LOCKDEP(banner, middle, fmt_) \
@@ -265,9 +271,10 @@ static const struct title_rule info_rules[] = {
 	  .skip = "stack|lock|IRQ" },
 	{ .title = "INFO: suspicious RCU usage", .report = "INFO: suspicious RCU usage(?:.*\\n)+?.*?%SRC%",
 	  .fmt = "INFO: suspicious RCU usage in %2", TRACE_STACK, .skip = "rcu|kmem|slab" },
-	{ .title = "INFO: task .* blocked for more than [0-9]+ seconds", .fmt = "INFO: task hung in %1",
+	{ .title = "INFO: task " TASK " blocked (?:in I/O wait )?for more than [0-9]+ seconds",
+	  .fmt = "INFO: task hung in %1",
 	  TRACE_STACK, .pick = PICK_HUNG },
-	{ .title = "INFO: task .* can't die for more than .* seconds",
+	{ .title = "INFO: task " TASK " can't die for more than .* seconds",
 	  .fmt = "INFO: task can't die in %1", TRACE_STACK, .skip = "schedule" },
 	{ .title = "INFO: (Freed|Allocated) in (.*)", .fmt = "INFO: %1 in %2",
 	  .flags = RULE_CORRUPTED },
@@ -487,7 +494,7 @@ const struct title_kind title_kinds[] = {
 	     "|WARNING: workqueue cpumask: online intersect > possible intersect"
 	     "|WARNING: [Tt]he mand mount option"
 	     "|WARNING: Unsupported flag value\\(s\\) of 0x%x in DT_FLAGS_1"
-	     "|WARNING: Unprivileged eBPF is enabled with eIBRS"
+	     "|WARNING: Unprivileged eBPF is enabled"
 	     "|WARNING: fbcon: Driver '(.*)' missed to adjust virtual screen size"
 	     " (\\((?:\\d+)x(?:\\d+) vs\\. (?:\\d+)x(?:\\d+)\\))"
 	     "|WARNING: See https.* for mitigation options."
@@ -543,7 +550,7 @@ const char *const title_skip_frames =
 	"__sanitizer|__asan|kasan|hwasan|__msan|kmsan|kcsan_setup_watchpoint"
 	"|check_memory_region|check_heap_object|check_object|read_word_at_a_time"
 	"|(read|write)_once_.*nocheck|print_address_description|panic|invalid_op"
-	"|report_bug|fixup_bug|print_report|print_usage_bug|do_error|_trap$|do_trap"
+	"|report_bug|fixup_bug|print_report|print_usage_bug|valid_state|do_error|_trap$|do_trap"
 	"|show_stack|dump_stack|walk_stack|dump_backtrace|warn_slowpath|warn_alloc"
 	"|warn_bogus|__warn|alloc_page|k?v?(?:m|z|c)alloc|krealloc|kmem_cache"
 	"|allocate_slab|__alloc_frozen_pages_noprof|folio_(?:alloc|unlock)"
@@ -556,7 +563,7 @@ const char *const title_skip_frames =
 	"|spin_unlock|read_lock|read_trylock|write_lock|write_trylock|read_unlock"
 	"|write_unlock|^down$|down_read|down_write|down_read_trylock"
 	"|down_write_trylock|down_trylock|up_read|up_write|^mutex_|^__mutex_"
-	"|^rt_mutex_|owner_on_cpu|osq_lock|osq_unlock"
+	"|^rt_mutex_|owner_on_cpu|osq_lock|osq_unlock|lock_sock|release_sock"
 	"|atomic(64)?_(dec|inc|read|set|or|xor|and|add|sub|fetch|xchg|cmpxchg|try)"
 	"|(set|clear|change|test)_bit|__wake_up|^refcount_|^kref_|ref_tracker"
 	"|seqprop_assert|memcpy|memcmp|memset|memchr|memmove|memdup|strcmp|strncmp"
@@ -584,10 +591,12 @@ const char *const title_skip_frames =
 	"|stack_trace_save|insert_work|__queue_delayed_work|queue_delayed_work_on"
 	"|ida_free|do_(kernel|translation)_fault|do_mem_abort|el1_abort"
 	"|el1h_64_sync(?:_handler)?|print_tainted|xas_(?:start|load|find)"
-	"|find_lock_entries|truncate_inode_pages_range|__phys_addr|__fortify_report"
+	"|find_lock_entries|ifs_free|iomap_invalidate_folio|folio_invalidate"
+	"|truncate_cleanup_folio|truncate_inode_folio|truncate_inode_partial_folio"
+	"|truncate_inode_pages_range|__phys_addr|__fortify_report"
 	"|cleanup_srcu_struct|rhashtable_lookup|extract_(user|iter)_to_sg|drop_nlink"
 	"|^get_taint$|^put_device$|lock_timer_base|__timer_delete_sync"
-	"|sk_stop_timer_sync|__mod_timer|fast_dput|dput";
+	"|sk_stop_timer_sync|__mod_timer|fast_dput|dput|mark_buffer_dirty";
 
 const char *const title_frame_res[] = {
 	"^ *(?:%PC% ){0,2}%FUNC%",
@@ -629,6 +638,9 @@ const char *const title_stall_anchors =
 	"|^rtnetlink_rcv_msg|^netlink_dump|^(sys_)?(socketpair|connect|ioctl)"
 	"|__do_fault|do_page_fault|^page_fault$|__fput|task_work_run|exit_to_usermode"
 	"|smp_call_function|tasklet_action|tasklet_hi_action";
+
+/* Lines that never start a report: p9_fd_create_unix/_tcp print a path the user chose. */
+const char *const title_line_ignores = "p9_fd_create.*: problem connecting socket";
 
 const char *const title_report_start_ignores =
 	"invalid opcode: 0000|Kernel panic - not syncing|unregister_netdevice: waiting for"

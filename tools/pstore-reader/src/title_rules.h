@@ -73,6 +73,7 @@ extern const char *const title_stack_start;	/* a line that starts a stack */
 extern const char *const title_corrupted_line;	/* fault injection frames */
 extern const char *const title_strip_prefixes[];	/* syscall prefixes */
 extern const char *const title_stall_anchors;	/* dispatch points */
+extern const char *const title_line_ignores;	/* never a report */
 extern const char *const title_report_start_ignores;	/* not a second report */
 extern const char *const title_info_with_stack[];	/* NULL-terminated */
 
