@@ -939,8 +939,9 @@ static int is_skipped(const struct title_rule *r, const char *name, size_t n)
 }
 
 /*
- * Demangled Rust frames of the report being titled: they outlive the stack
- * walk that made them, until the next report_identify() (single-threaded).
+ * Demangled Rust and C++ frames of the report being titled: they outlive the
+ * stack walk that made them, until the next report_identify()
+ * (single-threaded).
  */
 static char demangled_names[16384];
 static size_t demangled_used;
@@ -950,20 +951,26 @@ static size_t demangled_used;
  * ("_RNvMs3_NtCs..._11rust_binder7processNtB5_7Process10update_ref", or a
  * legacy "_ZN...17h<hash>E"), syzkaller demangles every frame before its
  * skip list and its titles ("<rust_binder::process::Process>::update_ref").
- * libiberty's Rust demangler, without the crate hashes; any other frame,
- * or one there is no room left for, as it is.
+ * libiberty's Rust demangler, without the crate hashes. Its demangler
+ * (Go's demangle.Filter with NoParams) takes C++ names too, so a "_Z"
+ * frame that is no Rust one is a C++ name without its parameters
+ * ("_Z8fakeNameiii" is "fakeName"): libiberty's C++ demangler without
+ * DMGL_PARAMS. Any other frame, or one there is no room left for, as it is.
  */
 static struct frame demangle_frame(struct frame f)
 {
-	char name[512], *d;
+	char name[512], *d = NULL;
 	size_t l;
 
 	if (f.n >= sizeof(name) ||
-	    !((f.n > 2 && !memcmp(f.p, "_R", 2)) || (f.n > 3 && !memcmp(f.p, "_ZN", 3))))
+	    !((f.n > 2 && !memcmp(f.p, "_R", 2)) || (f.n > 2 && !memcmp(f.p, "_Z", 2))))
 		return f;
 	memcpy(name, f.p, f.n);
 	name[f.n] = '\0';
-	d = rust_demangle(name, 0);
+	if (name[1] == 'R' || name[2] == 'N')
+		d = rust_demangle(name, 0);
+	if (!d && name[1] == 'Z')
+		d = cplus_demangle(name, DMGL_GNU_V3);
 	if (!d)
 		return f;
 	l = strlen(d);
