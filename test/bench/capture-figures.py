@@ -14,7 +14,7 @@ and at the smallest step between the timings, and says why it refuses.
 A report's record is written as it prints: the capture's cost is its
 probes at the report's start and end (timings.txt) and, for each line, what
 printk takes more inside an open report than outside one (line.txt: the
-medians of 100 lines in a report and of 2000 with none open, five rounds;
+medians of 100 lines in a report and of 2000 with none open, eight rounds;
 the difference of their medians). A report's capture is its probes plus
 its lines times that; its printing is the time between the probes less
 that share of its lines. Each boot's first report, which runs the code
@@ -54,6 +54,20 @@ def pct(v, p):
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
 
 
+def round_cost(rounds):
+    """(inside, outside, added): the medians of a line's cost inside an
+    open report and outside one over @rounds, and what the report adds."""
+    inside = statistics.median(i for i, _ in rounds)
+    outside = statistics.median(o for _, o in rounds)
+    return inside, outside, max(inside - outside, 0)
+
+
+def ratios(rows):
+    """Each report's capture over its printing, and over its memcpy, from
+    @rows of (capture, printing, memcpy)."""
+    return ([c / r for c, r, _ in rows if r > 0], [c / max(m, 1) for c, _, m in rows])
+
+
 def boot(mbox):
     """(rows, per_line, why): each stored report's (probes, report,
     memcpy, lines), times in ns, the boot's per-line cost, and why the
@@ -79,13 +93,8 @@ def boot(mbox):
     unkept = [r[:2] for r in rounds if len(r) >= 3 and r[2] == 0]
     if not kept:
         return [], 0, None, ["no round of timed lines was stored"]
-    line_in = statistics.median(i for i, _ in kept)
-    line_out = statistics.median(o for _, o in kept)
-    per_line = max(line_in - line_out, 0)
-    floor_line = None
-    if unkept:
-        floor_line = max(statistics.median(i for i, _ in unkept) -
-                         statistics.median(o for _, o in unkept), 0)
+    line_in, line_out, per_line = round_cost(kept)
+    floor_line = round_cost(unkept)[2] if unkept else None
     rows = []
     for i, (c, r) in enumerate(timings):
         if i + 1 in memcpy_of:
@@ -144,7 +153,7 @@ NS, US, KEY = (("instructions", "k instructions", "capture_insn_") if ICOUNT els
 if KVER:
     KEY += "v" + KVER.replace(".", "_") + "_"
 
-# The per-line cost is the median of the boots' (five rounds each, one
+# The per-line cost is the median of the boots' (eight rounds each, one
 # boot's can be thrown by the host), the same for every report.
 boots, per_lines, floor_lines = [], [], []
 for mbox in MBOXES:
@@ -168,8 +177,7 @@ for b_rows in boots:
     medians.append(statistics.median(c for c, _, _ in b))
 
 capture = [c for c, _, _ in rows]
-ratio_print = [c / r for c, r, _ in rows if r > 0]
-ratio_mc = [c / max(m, 1) for c, _, m in rows]
+ratio_print, ratio_mc = ratios(rows)
 print(f"capture per line: {per_line:.0f} {NS}, the median of the boots'")
 print(f"bench: {KEY}line{'' if ICOUNT else '_ns'}={per_line:.0f}")
 print(f"capture+store per report: median {statistics.median(capture) / 1000:.1f} {US}, "
@@ -192,10 +200,9 @@ print(f"bench: {KEY}vs_memcpy_x={statistics.median(ratio_mc):.1f}")
 if floor_lines:
     floor_line = statistics.median(floor_lines)
     probes = [c for b_rows in boots for c, _, _, _ in b_rows]
-    floor = [(c + lines * floor_line, r - lines * per_line, ns)
-             for b_rows in boots for c, r, ns, lines in b_rows]
-    floor_print = statistics.median(c / r for c, r, _ in floor if r > 0)
-    floor_mc = statistics.median(c / max(m, 1) for c, _, m in floor)
+    floor_print, floor_mc = map(statistics.median, ratios(
+        [(c + lines * floor_line, r - lines * per_line, ns)
+         for b_rows in boots for c, r, ns, lines in b_rows]))
     print(f"capture floor: a line of a report not stored costs {floor_line:.0f} {NS} "
           f"(no copy); the probes at a report's start and end, median "
           f"{statistics.median(probes) / 1000:.1f} {US}. A capture whose copies cost "
