@@ -31,10 +31,16 @@ echo "== capture cost in the report path (measured in the kernel), 20 KASAN + 20
 # 64 slots of 8 KiB stores all 60 reports, so that every timing has a store.
 # One boot's figures move by up to a third from the next one's under TCG:
 # three boots, their reports pooled, each boot's median shown.
+# capture_boot KERNEL INITRD NAME [RUNVM-ARG...]: one bench-capture boot,
+# its mailbox in $log/NAME/mbox.
+capture_boot() {
+	test/qemu/runvm.py --kernel "$1" --initrd "$2" --test bench-capture --logdir "$log/$3" \
+		--timeout 300 "${@:4}" \
+		--append "kasan_multi_shot test.kfence_interval=10 ramoops.error_report_size=0x80000" \
+		> "$log-$3.tap" || true
+}
 for i in 1 2 3; do
-	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture-$i" \
-		--timeout 300 --append "kasan_multi_shot test.kfence_interval=10 ramoops.error_report_size=0x80000" \
-		> "$log-capture.tap" || true
+	capture_boot "$K" "$I" "capture-$i"
 done
 python3 test/bench/capture-figures.py "$log"/capture-[123]/mbox ||
 	echo "capture: run failed, see $log/capture-*/console.log"
@@ -49,11 +55,9 @@ echo "== the same, counted in instructions (QEMU -icount: the guest's clock coun
 # idle one in some boots stops taking its wakeups (a soft lockup of
 # swapper/1, KFENCE's sampling timer never fires, its reports cannot be
 # had); the capture's figures are the same with one.
+ICOUNT=(--smp 1 --qemu-arg=-icount --qemu-arg=shift=0)
 for i in 1 2; do
-	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-capture --logdir "$log/capture-icount-$i" \
-		--smp 1 --timeout 300 --qemu-arg=-icount --qemu-arg=shift=0 \
-		--append "kasan_multi_shot test.kfence_interval=10 ramoops.error_report_size=0x80000" \
-		> "$log-capture-icount.tap" || true
+	capture_boot "$K" "$I" "capture-icount-$i" "${ICOUNT[@]}"
 done
 python3 test/bench/capture-figures.py --icount "$log"/capture-icount-[12]/mbox ||
 	echo "capture: run failed, see $log/capture-icount-*/console.log"
@@ -66,12 +70,8 @@ echo "== the same on 6.1, counted, 1 boot =="
 # 908 for 6 KiB, in 2026-12-07's runs), so its memcpy ratio reads lower.
 make -s KVER=6.1 ARCH=x86_64 kernel initramfs
 rm -rf "$log/capture-icount-6.1"
-test/qemu/runvm.py --kernel "$BUILD/out-6.1-x86_64/arch/x86/boot/bzImage" \
-	--initrd "$BUILD/initramfs-6.1-x86_64.cpio.gz" --test bench-capture \
-	--logdir "$log/capture-icount-6.1" --smp 1 --timeout 300 \
-	--qemu-arg=-icount --qemu-arg=shift=0 \
-	--append "kasan_multi_shot test.kfence_interval=10 ramoops.error_report_size=0x80000" \
-	> "$log-capture-icount-6.1.tap" || true
+capture_boot "$BUILD/out-6.1-x86_64/arch/x86/boot/bzImage" "$BUILD/initramfs-6.1-x86_64.cpio.gz" \
+	capture-icount-6.1 "${ICOUNT[@]}"
 python3 test/bench/capture-figures.py --icount --kver 6.1 "$log/capture-icount-6.1/mbox" ||
 	echo "capture: run failed, see $log/capture-icount-6.1/console.log"
 
@@ -144,8 +144,7 @@ python3 test/bench/printk-figures.py "$log/printk"
 rm -rf "$log/printk-icount"
 for setting in on:0x40000 off:0; do
 	test/qemu/runvm.py --kernel "$K" --initrd "$I" --test bench-printk \
-		--logdir "$log/printk-icount/${setting%%:*}-1" --smp 1 --timeout 300 \
-		--qemu-arg=-icount --qemu-arg=shift=0 \
+		--logdir "$log/printk-icount/${setting%%:*}-1" --timeout 300 "${ICOUNT[@]}" \
 		--append "ramoops.error_report_size=${setting#*:}" > "$log-printk-icount.tap" || true
 done
 python3 test/bench/printk-figures.py --icount "$log/printk-icount"
