@@ -666,12 +666,16 @@ static int cut_by_replay(const char *line_end, const char *end)
 			"** replaying previous printk message **") != NULL;
 }
 
-/* The first kind whose header this line holds, or NULL. */
-static const struct title_kind *line_kind(const char *line, size_t len)
+/*
+ * The first kind whose header the line at @line, @len bytes of the text
+ * that ends at @end, holds, or NULL: also when the next line says the
+ * header was cut and is replayed (the replay starts the report).
+ */
+static const struct title_kind *line_kind(const char *line, size_t len, const char *end)
 {
 	for (size_t k = 0; k < title_nkinds; k++)
 		if (line_is_kind(line, len, &title_kinds[k]))
-			return &title_kinds[k];
+			return cut_by_replay(line + len, end) ? NULL : &title_kinds[k];
 	return NULL;
 }
 
@@ -734,8 +738,7 @@ static int build_report(const char *text, size_t len, size_t start, struct buf *
 			/* Does another report start here? */
 			if ((size_t)(line - text) + n >= next_hit)
 				next_hit = header_next(text, len, (size_t)(line - text));
-			if (next_hit < (size_t)(line - text) + n && line_kind(line, n) &&
-			    !cut_by_replay(line + n, end) &&
+			if (next_hit < (size_t)(line - text) + n && line_kind(line, n, end) &&
 			    !re_search(title_report_start_ignores, line, n, NULL))
 				second = 1;
 			for (int i = 0; !second && title_info_with_stack[i]; i++)
@@ -962,8 +965,7 @@ static struct frame demangle_frame(struct frame f)
 	char name[512], *d = NULL;
 	size_t l;
 
-	if (f.n >= sizeof(name) ||
-	    !((f.n > 2 && !memcmp(f.p, "_R", 2)) || (f.n > 2 && !memcmp(f.p, "_Z", 2))))
+	if (f.n >= sizeof(name) || f.n <= 2 || f.p[0] != '_' || (f.p[1] != 'R' && f.p[1] != 'Z'))
 		return f;
 	memcpy(name, f.p, f.n);
 	name[f.n] = '\0';
@@ -1406,9 +1408,7 @@ static const struct title_kind *first_report(const char *text, size_t len, size_
 		while (line > text && line[-1] != '\n')
 			line--;
 		nl = memchr(hit, '\n', (size_t)(text + len - hit));
-		k = line_kind(line, (size_t)((nl ? nl : text + len) - line));
-		if (k && nl && cut_by_replay(nl, text + len))
-			k = NULL;
+		k = line_kind(line, (size_t)((nl ? nl : text + len) - line), text + len);
 		if (k) {
 			*start = (size_t)(line - text);
 			return k;
